@@ -1,0 +1,1 @@
+"""Everything Telegram: the application, handlers, rendering, the sandbox and the Bot API emulator."""

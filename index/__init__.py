@@ -1,0 +1,1 @@
+"""Report ingestion, the Whoosh index, search and summaries. Knows nothing of Telegram."""
