@@ -1,1 +1,1 @@
-"""Everything Telegram: the application, handlers, rendering, the sandbox and the Bot API emulator."""
+"""Everything Telegram: application, handlers, rendering, sandbox and Bot API emulator."""

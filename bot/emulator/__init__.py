@@ -1,0 +1,33 @@
+"""A Telegram Bot API emulator: the real Bot API over HTTP on loopback, for one bot.
+
+The bot (python-telegram-bot, or any client) is pointed at `Emulator.base_url`; tests and the
+sandbox play the users through the `Emulator` object in the same process and watch every call
+the bot makes (`Emulator.calls`).
+
+What it speaks:
+
+- `POST` (or `GET`) `/bot<token>/<method>`, the method name in any case, with form-encoded,
+  multipart or JSON parameters; answers `{"ok": true, "result": …}` or
+  `{"ok": false, "error_code": N, "description": "…"}` with HTTP status N, as Telegram does.
+- A wrong token is 401 `Unauthorized`; a method api.json does not have is 404 `Not Found`.
+- A method api.json has but the emulator does not implement is 501, described as
+  `Not Implemented: the emulator does not implement <method>`: a gap in the emulator, not a
+  mistake of the bot. Implemented: getMe, getUpdates, deleteWebhook, getWebhookInfo,
+  sendMessage, editMessageText, editMessageReplyMarkup, answerCallbackQuery, answerInlineQuery,
+  sendChatAction, setMyCommands, getMyCommands, deleteMyCommands.
+- Parameters are checked against `spec/api.json` (Telegram's API description, MIT licence
+  beside it): required ones present, values of the right type, objects checked recursively.
+  Unknown parameters are ignored, as Telegram ignores them. Each method then applies Telegram's
+  own limits and wording (see methods.py).
+- parse_mode HTML is parsed strictly (see html.py); Markdown and MarkdownV2 are refused with
+  400 as unsupported by the emulator.
+
+Known simplifications: no files, webhooks (setWebhook is 501), inline-mode messages or group
+privacy mode (every group message reaches the bot); the entities Telegram detects by itself
+(commands, URLs, mentions…) are marked only in users' messages, and only bot commands.
+"""
+
+from bot.emulator.control import Emulator
+from bot.emulator.state import Call
+
+__all__ = ["Call", "Emulator"]

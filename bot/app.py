@@ -1,0 +1,66 @@
+"""The python-telegram-bot Application: built once, the same for Telegram, tests and sandbox."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any, TypeAlias
+
+from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram.constants import ParseMode
+from telegram.ext import Application, ApplicationBuilder, Defaults
+
+from bot.handlers import Handlers
+from index.library import Library
+
+COMMANDS = (
+    BotCommand("search", "Find paragraphs: /search trafficking in children"),
+    BotCommand("para", "Show one paragraph in full: /para 3"),
+    BotCommand("help", "What I do and how to use me"),
+    BotCommand("start", "Start here"),
+)
+# The bot asks Telegram only for the updates it handles.
+ALLOWED_UPDATES = (Update.MESSAGE, Update.CALLBACK_QUERY)
+
+BotApplication: TypeAlias = Application[Any, Any, Any, Any, Any, Any]
+
+
+async def _register_commands(application: BotApplication) -> None:
+    await application.bot.set_my_commands(COMMANDS)
+
+
+def build_application(token: str, base_url: str, library: Library) -> BotApplication:
+    application = (
+        ApplicationBuilder()
+        .token(token)
+        .base_url(base_url)
+        .defaults(
+            Defaults(
+                parse_mode=ParseMode.HTML,
+                # Previews of the source page would crowd out the cited paragraphs.
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+        )
+        .post_init(_register_commands)
+        .build()
+    )
+    Handlers(library).register(application)
+    return application
+
+
+@asynccontextmanager
+async def polling(application: BotApplication, poll_timeout: int = 10) -> AsyncIterator[None]:
+    """Serve by long polling inside a running event loop, as `run_polling` does outside one."""
+    async with application:
+        if application.post_init is not None:
+            await application.post_init(application)
+        assert application.updater is not None
+        await application.updater.start_polling(
+            poll_interval=0, timeout=poll_timeout, allowed_updates=list(ALLOWED_UPDATES)
+        )
+        await application.start()
+        try:
+            yield
+        finally:
+            await application.updater.stop()
+            await application.stop()

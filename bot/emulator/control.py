@@ -1,0 +1,269 @@
+"""The emulator as tests and the sandbox drive it: users act, the bot's calls are watched."""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+from collections.abc import Callable, Mapping, Sequence
+from types import TracebackType
+from typing import Any, Self
+
+from bot.emulator.server import Server
+from bot.emulator.state import Call, ChatState, JsonObject, State
+from bot.emulator.text import FormattedText, command_entities
+
+MAX_INLINE_QUERY_LENGTH = 256
+
+
+class Emulator:
+    """A Telegram Bot API server on loopback for one bot, with a Python hand on the other side.
+
+    The bot talks to `base_url` over HTTP; users, chats and their actions are made here.
+    Every object handed out is a copy: changing it changes nothing in the emulator.
+    """
+
+    def __init__(
+        self,
+        token: str = "123456:TEST",
+        *,
+        bot_username: str = "reportbot_sandbox_bot",
+        bot_name: str = "ReportBot",
+        host: str = "127.0.0.1",
+        port: int = 0,
+    ) -> None:
+        bot_id, colon, secret = token.partition(":")
+        if not (bot_id.isdigit() and colon and secret):
+            raise ValueError(f"a bot token looks like 123456:ABC, not {token!r}")
+        bot = {"id": int(bot_id), "is_bot": True, "first_name": bot_name, "username": bot_username}
+        self._state = State(token, bot)
+        self._server = Server(self._state)
+        self._host = host
+        self._port = port
+        self._running = False
+
+    async def start(self) -> None:
+        self._state.closing = False
+        await self._server.start(self._host, self._port)
+        self._running = True
+
+    async def stop(self) -> None:
+        # Pending long polls return at once, so the server's shutdown does not wait for them.
+        self._state.closing = True
+        self._state.pulse.fire()
+        await self._server.stop()
+        self._running = False
+
+    async def __aenter__(self) -> Self:
+        await self.start()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.stop()
+
+    @property
+    def base_url(self) -> str:
+        """python-telegram-bot's `base_url`: the bot's token is appended to it."""
+        if not self._running:
+            raise RuntimeError("the emulator is not running: await start() first")
+        return f"http://{self._host}:{self._server.port}/bot"
+
+    @property
+    def token(self) -> str:
+        return self._state.token
+
+    @property
+    def bot(self) -> JsonObject:
+        """The bot's User object."""
+        return copy.deepcopy(self._state.bot)
+
+    @property
+    def calls(self) -> Sequence[Call]:
+        """Every Bot API request so far, in the order they were answered."""
+        return self._state.calls
+
+    def user(
+        self,
+        first_name: str = "Test",
+        *,
+        last_name: str | None = None,
+        username: str | None = None,
+        language_code: str | None = None,
+        id: int | None = None,
+    ) -> JsonObject:
+        """A new Telegram user (a User object), with a fresh id unless one is given."""
+        user_id = next(self._state.user_ids) if id is None else id
+        if user_id in self._state.users:
+            raise ValueError(f"user {user_id} exists already")
+        optional = {"last_name": last_name, "username": username, "language_code": language_code}
+        user = {"id": user_id, "is_bot": False, "first_name": first_name}
+        user.update({key: value for key, value in optional.items() if value is not None})
+        self._state.users[user_id] = user
+        return copy.deepcopy(user)
+
+    def private_chat(self, user: Mapping[str, Any]) -> JsonObject:
+        """The private chat between `user` and the bot (a Chat object)."""
+        known = self._state.chats.get(user["id"])
+        if known is None:
+            names = ("first_name", "last_name", "username")
+            chat = {"id": user["id"], "type": "private"}
+            chat.update({key: user[key] for key in names if key in user})
+            known = self._state.chats[user["id"]] = ChatState(chat, owner_id=user["id"])
+        return copy.deepcopy(known.chat)
+
+    def group_chat(self, title: str = "Group", *, id: int | None = None) -> JsonObject:
+        """A new supergroup with the bot in it (a Chat object)."""
+        chat_id = -next(self._state.group_ids) if id is None else id
+        if chat_id >= 0 or chat_id in self._state.chats:
+            raise ValueError(f"a new group needs a new negative id, not {chat_id}")
+        chat = {"id": chat_id, "type": "supergroup", "title": title}
+        self._state.chats[chat_id] = ChatState(chat, owner_id=None)
+        return copy.deepcopy(chat)
+
+    def send_message(
+        self, chat: Mapping[str, Any], user: Mapping[str, Any], text: str
+    ) -> JsonObject:
+        """`user` writes `text` in `chat`; returns the Update queued for the bot.
+
+        Bot commands are marked with bot_command entities, as Telegram does.
+        """
+        state = self._chat_state(chat["id"])
+        sender = self._user(user)
+        if state.owner_id not in (None, sender["id"]):
+            raise ValueError(f"user {sender['id']} is not in the private chat {state.chat['id']}")
+        if not text.strip():
+            raise ValueError("Telegram clients do not send empty messages")
+        message = self._state.add_message(
+            state, sender, FormattedText(text, command_entities(text))
+        )
+        return self._state.queue("message", message)
+
+    def press_button(
+        self, message: Mapping[str, Any], data: str, user: Mapping[str, Any] | None = None
+    ) -> JsonObject:
+        """`user` presses a button with callback `data` under the bot's `message`.
+
+        `message` is any version of the message (as sent or edited); the query carries its
+        current version. `data` need not be on the current keyboard: a keyboard sent by an older
+        version of the bot can send anything. `user` defaults to the private chat's user.
+        Returns the Update queued.
+        """
+        current = self.message(message["chat"]["id"], message["message_id"])
+        if current["from"]["id"] != self._state.bot["id"]:
+            raise ValueError(f"message {current['message_id']} is not the bot's: it has no buttons")
+        state = self._chat_state(current["chat"]["id"])
+        if user is None:
+            if state.owner_id is None:
+                raise ValueError("say which user presses a button in a group")
+            user = self._state.users[state.owner_id]
+        query_id = self._state.new_query_id()
+        self._state.open_callback_queries.add(query_id)
+        query = {
+            "id": query_id,
+            "from": self._user(user),
+            "message": current,
+            "chat_instance": str(abs(hash((self._state.bot["id"], state.chat["id"])))),
+            "data": data,
+        }
+        return self._state.queue("callback_query", query)
+
+    def inline_query(
+        self,
+        user: Mapping[str, Any],
+        query: str,
+        offset: str = "",
+        *,
+        chat_type: str | None = None,
+    ) -> JsonObject:
+        """`user` types `@bot query` in some chat; returns the Update queued."""
+        if len(query) > MAX_INLINE_QUERY_LENGTH:
+            raise ValueError(f"an inline query has at most {MAX_INLINE_QUERY_LENGTH} characters")
+        query_id = self._state.new_query_id()
+        self._state.open_inline_queries.add(query_id)
+        inline_query = {"id": query_id, "from": self._user(user), "query": query, "offset": offset}
+        if chat_type is not None:
+            inline_query["chat_type"] = chat_type
+        return self._state.queue("inline_query", inline_query)
+
+    def messages(self, chat_id: int) -> list[JsonObject]:
+        """The chat's messages, users' and the bot's, as they are now (edits applied)."""
+        return copy.deepcopy(list(self._chat_state(chat_id).messages.values()))
+
+    def message(self, chat_id: int, message_id: int) -> JsonObject:
+        found = self._chat_state(chat_id).messages.get(message_id)
+        if found is None:
+            raise KeyError(f"no message {message_id} in chat {chat_id}")
+        return copy.deepcopy(found)
+
+    def bot_messages(self, chat_id: int, *, after: int = 0) -> list[JsonObject]:
+        """The bot's messages in the chat with a message_id above `after`, as they are now."""
+        return [
+            message
+            for message in self.messages(chat_id)
+            if message["from"]["id"] == self._state.bot["id"] and message["message_id"] > after
+        ]
+
+    # A timeout parameter rather than asyncio.timeout(): each wait names its own deadline, and
+    # the error it raises can list the calls made meanwhile.
+    async def wait_for(
+        self,
+        predicate: Callable[[Call], bool],
+        since: int = 0,
+        timeout: float = 10.0,  # noqa: ASYNC109
+    ) -> Call:
+        """The first call at index `since` or later for which `predicate` holds, once there is
+        one; TimeoutError, listing the calls made, if none comes within `timeout` seconds."""
+        deadline = asyncio.get_running_loop().time() + timeout
+        while True:
+            for call in self._state.calls[since:]:
+                if predicate(call):
+                    return call
+            remaining = deadline - asyncio.get_running_loop().time()
+            if remaining <= 0:
+                raise TimeoutError(self._no_match_report(since, timeout))
+            await self._state.pulse.wait(remaining)
+
+    async def wait_fetched(
+        self,
+        update: Mapping[str, Any],
+        timeout: float = 10.0,  # noqa: ASYNC109
+    ) -> None:
+        """Return once the bot has received `update` through getUpdates."""
+        deadline = asyncio.get_running_loop().time() + timeout
+        while self._state.fetched_update_id < update["update_id"]:
+            remaining = deadline - asyncio.get_running_loop().time()
+            if remaining <= 0:
+                raise TimeoutError(
+                    f"the bot did not fetch update {update['update_id']} within {timeout}s"
+                )
+            await self._state.pulse.wait(remaining)
+
+    def _no_match_report(self, since: int, timeout: float) -> str:
+        calls = self._state.calls[since:]
+        polls = sum(call.method == "getUpdates" for call in calls)
+        lines = [
+            f"  #{since + index} {call.summary()}"
+            for index, call in enumerate(calls)
+            if call.method != "getUpdates"
+        ]
+        listing = "\n".join(lines) or "  (none)"
+        return (
+            f"no matching call within {timeout}s; calls from #{since} on, "
+            f"besides {polls} getUpdates:\n{listing}"
+        )
+
+    def _chat_state(self, chat_id: int) -> ChatState:
+        known = self._state.chats.get(chat_id)
+        if known is None:
+            raise ValueError(f"unknown chat {chat_id}: make it with private_chat or group_chat")
+        return known
+
+    def _user(self, user: Mapping[str, Any]) -> JsonObject:
+        known = self._state.users.get(user["id"])
+        if known is None:
+            raise ValueError(f"unknown user {user['id']}: make it with user()")
+        return known

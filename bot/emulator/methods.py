@@ -1,0 +1,278 @@
+"""The Bot API methods the emulator implements, each checking what Telegram checks.
+
+Parameters arrive decoded and type-checked against api.json (see spec.py); what is left here is
+each method's meaning and its own limits.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import json
+import re
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.emulator.errors import ApiError
+from bot.emulator.markup import check_reply_markup
+from bot.emulator.state import ChatState, JsonObject, State
+from bot.emulator.text import FormattedText, format_text, utf16_len
+
+Handler = Callable[[State, dict[str, Any]], Awaitable[Any]]
+
+MAX_INLINE_RESULTS = 50
+MAX_RESULT_ID_BYTES = 64
+MAX_CALLBACK_ANSWER_LENGTH = 200
+MAX_COMMANDS = 100
+MAX_UPDATES = 100
+CHAT_ACTIONS = frozenset(
+    {
+        "typing",
+        "upload_photo",
+        "record_video",
+        "upload_video",
+        "record_voice",
+        "upload_voice",
+        "upload_document",
+        "choose_sticker",
+        "find_location",
+        "record_video_note",
+        "upload_video_note",
+    }
+)
+# Without allowed_updates Telegram sends every kind but these.
+_OPT_IN_UPDATES = frozenset({"chat_member", "message_reaction", "message_reaction_count"})
+_COMMAND = re.compile(r"[a-z0-9_]{1,32}")
+_QUERY_TOO_OLD = "query is too old and response timeout expired or query ID is invalid"
+_NOT_MODIFIED = (
+    "message is not modified: specified new message content and reply markup are exactly the "
+    "same as a current content and reply markup of the message"
+)
+
+
+@dataclass(frozen=True)
+class Implementation:
+    run: Handler
+    missing: Mapping[str, str] = field(default_factory=dict)
+    """Telegram's own wording for some missing required parameters."""
+
+
+IMPLEMENTED: dict[str, Implementation] = {}
+
+
+def _implements(name: str, **missing: str) -> Callable[[Handler], Handler]:
+    def register(handler: Handler) -> Handler:
+        IMPLEMENTED[name] = Implementation(handler, missing)
+        return handler
+
+    return register
+
+
+@_implements("getMe")
+async def get_me(state: State, params: dict[str, Any]) -> JsonObject:
+    return {
+        **state.bot,
+        "can_join_groups": True,
+        "can_read_all_group_messages": False,
+        "supports_inline_queries": True,
+    }
+
+
+@_implements("getUpdates")
+async def get_updates(state: State, params: dict[str, Any]) -> list[JsonObject]:
+    offset: int = params.get("offset", 0)
+    limit: int = params.get("limit", MAX_UPDATES)
+    if not 1 <= limit <= MAX_UPDATES:
+        limit = MAX_UPDATES  # as the Bot API server does, rather than refusing
+    if "allowed_updates" in params:
+        state.allowed_updates = frozenset(params["allowed_updates"]) or None
+    if offset > 0:
+        state.updates = [u for u in state.updates if u["update_id"] >= offset]
+    elif offset < 0:
+        state.updates = state.updates[offset:]
+    deadline = asyncio.get_running_loop().time() + params.get("timeout", 0)
+    while True:
+        state.updates = [u for u in state.updates if _allowed(state, u)]
+        remaining = deadline - asyncio.get_running_loop().time()
+        if state.updates or state.closing or remaining <= 0:
+            break
+        await state.pulse.wait(remaining)
+    batch = state.updates[:limit]
+    if batch:
+        state.fetched_update_id = max(state.fetched_update_id, batch[-1]["update_id"])
+        state.pulse.fire()
+    return copy.deepcopy(batch)
+
+
+def _allowed(state: State, update: JsonObject) -> bool:
+    kind = next(key for key in update if key != "update_id")
+    if state.allowed_updates is None:
+        return kind not in _OPT_IN_UPDATES
+    return kind in state.allowed_updates
+
+
+@_implements("deleteWebhook")
+async def delete_webhook(state: State, params: dict[str, Any]) -> bool:
+    if params.get("drop_pending_updates"):
+        state.updates.clear()
+    return True
+
+
+@_implements("getWebhookInfo")
+async def get_webhook_info(state: State, params: dict[str, Any]) -> JsonObject:
+    return {"url": "", "has_custom_certificate": False, "pending_update_count": len(state.updates)}
+
+
+@_implements("sendMessage", chat_id="chat_id is empty", text="message text is empty")
+async def send_message(state: State, params: dict[str, Any]) -> JsonObject:
+    chat = state.chat(params["chat_id"])
+    text = format_text(params["text"], params.get("parse_mode"), params.get("entities"))
+    markup = params.get("reply_markup")
+    if markup is not None:
+        check_reply_markup(markup)
+    message = state.add_message(
+        chat,
+        state.bot,
+        text,
+        reply_to_message=_replied_message(chat, params.get("reply_parameters")),
+        reply_markup=markup,
+        link_preview_options=params.get("link_preview_options"),
+    )
+    return copy.deepcopy(message)
+
+
+def _replied_message(chat: ChatState, reply: JsonObject | None) -> JsonObject | None:
+    if reply is None:
+        return None
+    if reply.get("chat_id", chat.chat["id"]) != chat.chat["id"]:
+        raise ApiError.bad_request("replies to messages in other chats are unsupported by emulator")
+    message = chat.messages.get(reply["message_id"])
+    if message is None:
+        if reply.get("allow_sending_without_reply"):
+            return None
+        raise ApiError.bad_request("message to be replied not found")
+    # Telegram does not nest replies: the replied-to message comes without its own.
+    return {key: value for key, value in message.items() if key != "reply_to_message"}
+
+
+@_implements("editMessageText")
+async def edit_message_text(state: State, params: dict[str, Any]) -> JsonObject:
+    message = _message_to_edit(state, params)
+    if "text" not in params:  # optional in api.json, as rich_message may replace it
+        raise ApiError.bad_request("message text is empty")
+    text = format_text(params["text"], params.get("parse_mode"), params.get("entities"))
+    return _edit(message, text, params.get("reply_markup"))
+
+
+@_implements("editMessageReplyMarkup")
+async def edit_message_reply_markup(state: State, params: dict[str, Any]) -> JsonObject:
+    message = _message_to_edit(state, params)
+    text = FormattedText(message["text"], message.get("entities", []))
+    return _edit(message, text, params.get("reply_markup"))
+
+
+def _message_to_edit(state: State, params: dict[str, Any]) -> JsonObject:
+    if "inline_message_id" in params:
+        # The emulator never sends messages via inline mode, so it knows no inline message.
+        raise ApiError.bad_request("MESSAGE_ID_INVALID")
+    if "chat_id" not in params:
+        raise ApiError.bad_request("chat_id is empty")
+    if "message_id" not in params:
+        raise ApiError.bad_request("message identifier is not specified")
+    message = state.chat(params["chat_id"]).messages.get(params["message_id"])
+    if message is None:
+        raise ApiError.bad_request("message to edit not found")
+    if message["from"]["id"] != state.bot["id"]:
+        raise ApiError.bad_request("message can't be edited")
+    return message
+
+
+def _edit(message: JsonObject, text: FormattedText, markup: JsonObject | None) -> JsonObject:
+    """Apply an edit; as in Telegram, an edit without reply_markup removes the keyboard."""
+    if markup is not None:
+        check_reply_markup(markup)
+    current = (message["text"], message.get("entities", []), message.get("reply_markup"))
+    if current == (text.text, text.entities, markup):
+        raise ApiError.bad_request(_NOT_MODIFIED)
+    message["text"] = text.text
+    for key, value in (("entities", text.entities or None), ("reply_markup", markup)):
+        if value is None:
+            message.pop(key, None)
+        else:
+            message[key] = value
+    message["edit_date"] = int(time.time())
+    return copy.deepcopy(message)
+
+
+@_implements("answerCallbackQuery")
+async def answer_callback_query(state: State, params: dict[str, Any]) -> bool:
+    if params["callback_query_id"] not in state.open_callback_queries:
+        raise ApiError.bad_request(_QUERY_TOO_OLD)
+    if utf16_len(params.get("text", "")) > MAX_CALLBACK_ANSWER_LENGTH:
+        raise ApiError.bad_request("MESSAGE_TOO_LONG")
+    state.open_callback_queries.remove(params["callback_query_id"])
+    return True
+
+
+@_implements("answerInlineQuery")
+async def answer_inline_query(state: State, params: dict[str, Any]) -> bool:
+    if params["inline_query_id"] not in state.open_inline_queries:
+        raise ApiError.bad_request(_QUERY_TOO_OLD)
+    results: list[JsonObject] = params["results"]
+    if len(results) > MAX_INLINE_RESULTS:
+        raise ApiError.bad_request("RESULTS_TOO_MUCH")
+    ids = [result["id"] for result in results]
+    if any(not 1 <= len(id_.encode()) <= MAX_RESULT_ID_BYTES for id_ in ids):
+        raise ApiError.bad_request("RESULT_ID_INVALID")
+    if len(set(ids)) != len(ids):
+        raise ApiError.bad_request("RESULT_ID_DUPLICATE")
+    for result in results:
+        content = result.get("input_message_content", {})
+        if "message_text" in content:
+            format_text(content["message_text"], content.get("parse_mode"), content.get("entities"))
+        if "reply_markup" in result:
+            check_reply_markup(result["reply_markup"])
+    state.open_inline_queries.remove(params["inline_query_id"])
+    return True
+
+
+@_implements("sendChatAction", chat_id="chat_id is empty")
+async def send_chat_action(state: State, params: dict[str, Any]) -> bool:
+    state.chat(params["chat_id"])
+    if params["action"] not in CHAT_ACTIONS:
+        raise ApiError.bad_request("wrong parameter action in request")
+    return True
+
+
+def _commands_key(params: dict[str, Any]) -> str:
+    scope = params.get("scope", {"type": "default"})
+    return json.dumps([scope, params.get("language_code", "")], sort_keys=True)
+
+
+@_implements("setMyCommands")
+async def set_my_commands(state: State, params: dict[str, Any]) -> bool:
+    commands: list[JsonObject] = params["commands"]
+    if len(commands) > MAX_COMMANDS:
+        raise ApiError.bad_request("BOT_COMMANDS_TOO_MUCH")
+    for command in commands:
+        if not _COMMAND.fullmatch(command["command"]):
+            raise ApiError.bad_request("BOT_COMMAND_INVALID")
+        if not 1 <= len(command["description"]) <= 256:
+            raise ApiError.bad_request("BOT_COMMAND_DESCRIPTION_INVALID")
+    state.commands[_commands_key(params)] = [
+        {"command": c["command"], "description": c["description"]} for c in commands
+    ]
+    return True
+
+
+@_implements("getMyCommands")
+async def get_my_commands(state: State, params: dict[str, Any]) -> list[JsonObject]:
+    return copy.deepcopy(state.commands.get(_commands_key(params), []))
+
+
+@_implements("deleteMyCommands")
+async def delete_my_commands(state: State, params: dict[str, Any]) -> bool:
+    state.commands.pop(_commands_key(params), None)
+    return True

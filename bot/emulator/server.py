@@ -1,0 +1,92 @@
+"""The HTTP side: Telegram's URL scheme and request encodings, and the recording of each call."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from aiohttp import web
+
+from bot.emulator.errors import ApiError
+from bot.emulator.methods import IMPLEMENTED
+from bot.emulator.spec import load_spec
+from bot.emulator.state import Call, State
+
+_FORMS = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+async def _raw_params(request: web.Request) -> dict[str, str]:
+    """The parameters as the Bot API server sees them: every value a string.
+
+    JSON body values that are not strings are re-encoded as JSON, so that both encodings decode
+    alike. File parts of a multipart body are left out: no implemented method takes a file.
+    """
+    params = dict(request.query)
+    if request.content_type == "application/json":
+        try:
+            body = json.loads(await request.text())
+        except ValueError:
+            raise ApiError.bad_request("can't parse JSON request body") from None
+        if not isinstance(body, dict):
+            raise ApiError.bad_request("JSON request body must be an object")
+        for name, value in body.items():
+            if value is not None:
+                params[name] = value if isinstance(value, str) else json.dumps(value)
+    elif request.content_type in _FORMS:
+        form = await request.post()
+        params.update({name: value for name, value in form.items() if isinstance(value, str)})
+    return params
+
+
+class Server:
+    def __init__(self, state: State) -> None:
+        self.state = state
+        self._spec = load_spec()
+        self._runner: web.AppRunner | None = None
+        self.port = 0
+
+    async def start(self, host: str, port: int) -> None:
+        app = web.Application()
+        app.router.add_route("*", "/bot{token}/{method}", self._handle)
+        app.router.add_route("*", "/{tail:.*}", self._not_found)
+        # Cancelling the handler when the client goes away keeps an abandoned long poll from
+        # being recorded, or from taking updates the client will never see.
+        runner = web.AppRunner(
+            app, access_log=None, handler_cancellation=True, shutdown_timeout=1.0
+        )
+        await runner.setup()
+        await web.TCPSite(runner, host, port).start()
+        self._runner = runner
+        self.port = runner.addresses[0][1]
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+    async def _not_found(self, request: web.Request) -> web.Response:
+        return web.json_response(ApiError(404, "Not Found").body(), status=404)
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        name = request.match_info["method"]
+        method = self._spec.method(name)
+        params: dict[str, Any] = {}
+        try:
+            raw = await _raw_params(request)
+            params = raw if method is None else self._spec.decode_leniently(method, raw)
+            if request.match_info["token"] != self.state.token:
+                raise ApiError(401, "Unauthorized")
+            if method is None:
+                raise ApiError(404, "Not Found")
+            implementation = IMPLEMENTED.get(method.name)
+            if implementation is None:
+                raise ApiError(
+                    501, f"Not Implemented: the emulator does not implement {method.name}"
+                )
+            values = self._spec.decode_params(method, raw, implementation.missing)
+            body = {"ok": True, "result": await implementation.run(self.state, values)}
+            status = 200
+        except ApiError as error:
+            body, status = error.body(), error.status
+        self.state.record(Call(method.name if method else name, params, status, body))
+        return web.json_response(body, status=status)

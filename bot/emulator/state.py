@@ -1,0 +1,137 @@
+"""What the emulated Telegram knows: chats and their messages, pending updates, open queries,
+the bot's commands, and every call the bot made."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import copy
+import itertools
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.emulator.errors import ApiError
+from bot.emulator.text import FormattedText
+
+JsonObject = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Call:
+    """One Bot API request and the emulator's answer to it."""
+
+    method: str
+    """The method's name as api.json spells it (as sent, if the method is unknown)."""
+    params: dict[str, Any]
+    """The parameters sent, decoded by type: numbers, booleans, objects and arrays."""
+    status: int
+    response: dict[str, Any]
+    """The JSON body sent back: {"ok": true, "result": …} or {"ok": false, "description": …}."""
+
+    @property
+    def ok(self) -> bool:
+        return self.status == 200
+
+    @property
+    def result(self) -> Any:
+        return self.response.get("result")
+
+    @property
+    def description(self) -> str | None:
+        """Telegram's reason for refusing the call; None if it succeeded."""
+        return self.response.get("description")
+
+    def summary(self) -> str:
+        outcome = "ok" if self.ok else f"{self.status} {self.description}"
+        return f"{self.method}({self.params}) -> {outcome}"
+
+
+class Pulse:
+    """Wakes everyone waiting whenever the state changes; waiters then re-check what they need.
+
+    Setting an event is synchronous, so the control API can signal without awaiting.
+    """
+
+    def __init__(self) -> None:
+        self._event = asyncio.Event()
+
+    def fire(self) -> None:
+        self._event.set()
+        self._event = asyncio.Event()
+
+    async def wait(self, seconds: float) -> None:
+        """Return at the next change, or after `seconds`."""
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._event.wait(), max(seconds, 0))
+
+
+@dataclass
+class ChatState:
+    chat: JsonObject
+    """The Chat object as it appears in messages."""
+    owner_id: int | None
+    """The user of a private chat."""
+    messages: dict[int, JsonObject] = field(default_factory=dict)
+    last_message_id: int = 0
+
+
+class State:
+    def __init__(self, token: str, bot: JsonObject) -> None:
+        self.token = token
+        self.bot = bot
+        self.users: dict[int, JsonObject] = {}
+        self.chats: dict[int, ChatState] = {}
+        self.updates: list[JsonObject] = []
+        """Updates not yet confirmed by a getUpdates offset."""
+        self.fetched_update_id = 0
+        """The highest update_id getUpdates has returned."""
+        self.allowed_updates: frozenset[str] | None = None
+        self.open_callback_queries: set[str] = set()
+        self.open_inline_queries: set[str] = set()
+        self.commands: dict[str, list[JsonObject]] = {}
+        self.calls: list[Call] = []
+        self.pulse = Pulse()
+        self.closing = False
+        self._update_ids = itertools.count(1)
+        self._query_ids = itertools.count(4_000_000_000_000_000_001)
+        self.user_ids = itertools.count(100_000_001)
+        self.group_ids = itertools.count(1_001_000_000_001)  # as -100… supergroup ids
+
+    def record(self, call: Call) -> None:
+        self.calls.append(call)
+        self.pulse.fire()
+
+    def queue(self, kind: str, payload: JsonObject) -> JsonObject:
+        """Queue an update for the bot; return a copy of it."""
+        update = {"update_id": next(self._update_ids), kind: copy.deepcopy(payload)}
+        self.updates.append(update)
+        self.pulse.fire()
+        return copy.deepcopy(update)
+
+    def new_query_id(self) -> str:
+        return str(next(self._query_ids))
+
+    def chat(self, chat_id: int | str) -> ChatState:
+        chat = self.chats.get(chat_id) if isinstance(chat_id, int) else None
+        if chat is None:
+            raise ApiError.bad_request("chat not found")
+        return chat
+
+    def add_message(
+        self, chat: ChatState, sender: JsonObject, text: FormattedText, **fields: Any
+    ) -> JsonObject:
+        """Store a new text message in `chat` and return it (the stored object itself)."""
+        chat.last_message_id += 1
+        message: JsonObject = {
+            "message_id": chat.last_message_id,
+            "from": copy.deepcopy(sender),
+            "chat": copy.deepcopy(chat.chat),
+            "date": int(time.time()),
+            "text": text.text,
+        }
+        if text.entities:
+            message["entities"] = text.entities
+        message.update({name: value for name, value in fields.items() if value is not None})
+        chat.messages[chat.last_message_id] = message
+        return message

@@ -1,0 +1,73 @@
+"""Settings from the environment (prefix REPORTBOT_) and an optional .env file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+CONFIG_DIR = Path(__file__).resolve().parent
+DEFAULT_CATALOGUE = CONFIG_DIR / "catalogue.toml"
+
+
+class SettingsError(Exception):
+    """Settings that cannot be used; the message is one readable line per problem."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="REPORTBOT_",
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+    )
+
+    token: SecretStr | None = Field(default=None, description="Bot token from @BotFather.")
+    api_base_url: str = Field(
+        default="https://api.telegram.org/bot",
+        description="Bot API base URL; the token is appended (python-telegram-bot's base_url).",
+    )
+    index_dir: Path = Field(default=Path("var/index"), description="Where the Whoosh index lives.")
+    catalogue: Path = Field(
+        default=DEFAULT_CATALOGUE, description="The reports to load when the index is empty."
+    )
+    log_level: str = Field(default="INFO", description="Logging level.")
+
+    @field_validator("token")
+    @classmethod
+    def _token_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or not value.get_secret_value().strip():
+            return None
+        bot_id, sep, secret = value.get_secret_value().strip().partition(":")
+        if not (sep and bot_id.isdigit() and secret):
+            # The value itself is never echoed: it may be a real token with a typo.
+            raise ValueError("must look like 123456789:ABC... (the token @BotFather gives you)")
+        return SecretStr(value.get_secret_value().strip())
+
+    @field_validator("api_base_url")
+    @classmethod
+    def _base_url_shape(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, value: str) -> str:
+        level = value.upper()
+        if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ValueError("must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL")
+        return level
+
+
+def load_settings() -> Settings:
+    """Read the settings, turning pydantic's report into one readable message."""
+    try:
+        return Settings()
+    except ValidationError as error:
+        problems = [
+            f"REPORTBOT_{'_'.join(str(part) for part in problem['loc']).upper()}: {problem['msg']}"
+            for problem in error.errors(include_input=False)
+        ]
+        raise SettingsError("invalid settings: " + "; ".join(problems)) from None

@@ -1,0 +1,78 @@
+"""The catalogue of bundled reports (`config/catalogue.toml`) and its ingestion."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from index.models import Report
+from index.parse_text import parse_report_text
+
+_REQUIRED = ("path", "symbol", "title")
+_METADATA = ("symbol", "lang", "title", "date", "body", "session", "agenda_item", "source_url")
+
+
+class IngestError(Exception):
+    """A catalogue or report text that cannot be ingested; the message names the file."""
+
+
+def load_catalogue(path: Path) -> list[Report]:
+    """Every `[[report]]` of the catalogue at `path`, parsed from its text file.
+
+    Text paths are relative to the catalogue. Raises IngestError for an unreadable catalogue or
+    text, bad TOML, missing or unknown fields, duplicates, and a text with no numbered paragraph.
+    """
+    try:
+        with path.open("rb") as file:
+            data = tomllib.load(file)
+    except OSError as error:
+        raise IngestError(f"{path}: cannot read the catalogue ({error.strerror})") from error
+    except tomllib.TOMLDecodeError as error:
+        raise IngestError(f"{path}: not valid TOML ({error})") from error
+    entries = data.get("report", [])
+    if not isinstance(entries, list) or not all(isinstance(entry, dict) for entry in entries):
+        raise IngestError(f"{path}: `report` must be an array of tables, [[report]]")
+    reports = [_load_entry(path, number, entry) for number, entry in enumerate(entries, start=1)]
+    seen: set[tuple[str, str]] = set()
+    for report in reports:
+        key = (report.symbol, report.lang)
+        if key in seen:
+            raise IngestError(f"{path}: {report.symbol} ({report.lang}) is listed twice")
+        seen.add(key)
+    return reports
+
+
+def _load_entry(catalogue: Path, number: int, entry: dict[str, object]) -> Report:
+    where = f"{catalogue}, report #{number}"
+    missing = [name for name in _REQUIRED if name not in entry]
+    if missing:
+        raise IngestError(f"{where}: missing {', '.join(missing)}")
+    unknown = sorted(set(entry) - {"path", *_METADATA})
+    if unknown:
+        raise IngestError(f"{where}: unknown field(s) {', '.join(unknown)}")
+    if not isinstance(entry["path"], str):
+        raise IngestError(f"{where}: `path` must be a string")
+    try:
+        meta = Report.model_validate({name: entry[name] for name in _METADATA if name in entry})
+    except ValidationError as error:
+        problems = "; ".join(
+            f"{'.'.join(str(part) for part in problem['loc'])}: {problem['msg']}"
+            for problem in error.errors()
+        )
+        raise IngestError(f"{where}: {problems}") from error
+    return _load_text(catalogue.parent / entry["path"], meta)
+
+
+def _load_text(path: Path, meta: Report) -> Report:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as error:
+        raise IngestError(f"{path}: cannot read the report text ({error.strerror})") from error
+    except UnicodeDecodeError as error:
+        raise IngestError(f"{path}: not UTF-8 text ({error.reason})") from error
+    report = parse_report_text(text, meta)
+    if not report.paragraphs:
+        raise IngestError(f"{path}: no numbered paragraphs found in the text of {meta.symbol}")
+    return report

@@ -1,0 +1,238 @@
+"""The library of reports: a Whoosh index on disk, safe to share between threads."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import threading
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh.query import And, Term
+
+from index import schema
+from index.catalogue import load_catalogue
+from index.models import Paragraph, Report
+from index.query import QueryWord, all_of, any_of, query_words
+from index.results import Hit, SearchResult
+from index.summaries import summarize
+
+log = logging.getLogger(__name__)
+
+# How long add() waits for another process's writer before giving up (searches wait meanwhile).
+_WRITE_LOCK_TIMEOUT = 30.0
+
+
+class Library:
+    """Reports and their paragraphs, searchable. Every method may be called from any thread."""
+
+    def __init__(self, index_dir: Path) -> None:
+        """Opens the index in `index_dir`, creating an empty one if there is none (or if it was
+        built with another schema: the index only ever holds what the catalogue rebuilds)."""
+        index_dir.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.Lock()
+        self._ix: Any = _open_or_create(index_dir)
+        self._analyzer: Any = self._ix.schema[schema.BODY].analyzer
+        # One long-lived searcher, refreshed when the index changes (here or in another process).
+        self._searcher: Any = self._ix.searcher()
+
+    def is_empty(self) -> bool:
+        with self._lock:
+            return bool(self._fresh_searcher().doc_count() == 0)
+
+    def add(self, report: Report) -> None:
+        """Adds `report` with its paragraphs, replacing the whole of any report with the same
+        symbol and language, in one commit: searches see the old report or the new one."""
+        _check_paragraphs(report)
+        with self._lock:
+            writer = self._ix.writer(timeout=_WRITE_LOCK_TIMEOUT)
+            try:
+                writer.delete_by_query(
+                    And([Term("symbol", report.symbol), Term("lang", report.lang)])
+                )
+                writer.add_document(**_report_document(report))
+                for paragraph in report.paragraphs:
+                    writer.add_document(**_paragraph_document(paragraph, report.title))
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit()
+
+    def sync(self, reports: Iterable[Report]) -> list[Report]:
+        """Adds each report that is not in the library as it is here; returns those added."""
+        added = []
+        for report in reports:
+            with self._lock:
+                stored = self._fresh_searcher().document(
+                    key=schema.report_key(report.symbol, report.lang)
+                )
+            if stored is None or stored.get("digest") != _digest(report):
+                self.add(report)
+                added.append(report)
+        return added
+
+    def reports(self) -> list[Report]:
+        """Every report's metadata, summary and paragraph count (no paragraphs), newest first."""
+        with self._lock:
+            stored = list(self._fresh_searcher().documents(kind=schema.REPORT))
+        reports = [Report.model_validate_json(document["report"]) for document in stored]
+        by_symbol = sorted(reports, key=lambda report: report.symbol)
+        return sorted(by_symbol, key=lambda report: report.date or dt.date.min, reverse=True)
+
+    def report(self, symbol: str, lang: str = "en") -> Report | None:
+        """The report's metadata, summary and paragraph count (no paragraphs), if it is here."""
+        with self._lock:
+            stored = self._fresh_searcher().document(key=schema.report_key(symbol, lang))
+        return None if stored is None else Report.model_validate_json(stored["report"])
+
+    def paragraph(self, symbol: str, number: int, lang: str = "en") -> Paragraph | None:
+        with self._lock:
+            stored = self._fresh_searcher().document(key=schema.paragraph_key(symbol, lang, number))
+        return None if stored is None else _paragraph_from(stored)
+
+    def paragraph_numbers(self, symbol: str, lang: str = "en") -> list[int]:
+        with self._lock:
+            stored = self._fresh_searcher().documents(
+                kind=schema.PARAGRAPH, symbol=symbol, lang=lang
+            )
+            return sorted(int(document["number"]) for document in stored)
+
+    def search(self, query: str, *, limit: int = 5) -> SearchResult:
+        """The `limit` paragraphs that best match the words of `query`, best first.
+
+        Any text is a valid query: its words are searched for, never its syntax. Paragraphs with
+        every word come first; when there are none, paragraphs with any of them
+        (`matched_all=False`).
+        """
+        if limit < 1:
+            raise ValueError(f"limit must be at least 1, not {limit}")
+        with self._lock:
+            words = query_words(query, self._analyzer)
+            if not words:
+                return SearchResult(words=(), hits=())
+            searcher = self._fresh_searcher()
+            matched_all = True
+            results = _search(searcher, all_of(words), limit)
+            if results.is_empty() and len(words) > 1:
+                matched_all = False
+                results = _search(searcher, any_of(words), limit)
+            hits = tuple(self._hit(result, words) for result in results)
+        return SearchResult(
+            words=tuple(word.word for word in words), hits=hits, matched_all=matched_all
+        )
+
+    def close(self) -> None:
+        with self._lock:
+            self._searcher.close()
+            self._ix.close()
+
+    def _fresh_searcher(self) -> Any:
+        self._searcher = self._searcher.refresh()
+        return self._searcher
+
+    def _hit(self, result: Any, words: tuple[QueryWord, ...]) -> Hit:
+        paragraph = _paragraph_from(result.fields())
+        terms = [word.term for word in words]
+        summary = summarize(paragraph.text, terms, self._analyzer)
+        return Hit(paragraph=paragraph, score=float(result.score), summary=summary)
+
+
+def open_library(index_dir: Path, catalogue: Path) -> Library:
+    """The library in `index_dir`, holding every report of the catalogue.
+
+    A missing or empty index is filled from the catalogue; so is any catalogue report that is
+    missing from the index or has changed (its text, metadata, or how it is parsed). Raises
+    IngestError when the catalogue cannot be read.
+    """
+    reports = load_catalogue(catalogue)
+    library = Library(index_dir)
+    try:
+        for report in library.sync(reports):
+            log.info(
+                "ingested %s (%s): %d paragraphs",
+                report.symbol,
+                report.lang,
+                report.paragraph_count,
+            )
+    except BaseException:
+        library.close()
+        raise
+    return library
+
+
+def _search(searcher: Any, query: Any, limit: int) -> Any:
+    return searcher.search(query, limit=limit, filter=Term("kind", schema.PARAGRAPH))
+
+
+def _open_or_create(index_dir: Path) -> Any:
+    if whoosh_index.exists_in(str(index_dir)):
+        ix = whoosh_index.open_dir(str(index_dir))
+        if schema.schema_fields(ix.schema) == schema.schema_fields(schema.build_schema()):
+            return ix
+        ix.close()
+        log.warning("index in %s has another schema; starting an empty one", index_dir)
+    return whoosh_index.create_in(str(index_dir), schema.build_schema())
+
+
+def _check_paragraphs(report: Report) -> None:
+    if not report.paragraphs:
+        raise ValueError(f"{report.symbol} has no paragraphs to add")
+    numbers = [paragraph.number for paragraph in report.paragraphs]
+    if len(set(numbers)) != len(numbers):
+        raise ValueError(f"{report.symbol} has paragraphs with the same number")
+    for paragraph in report.paragraphs:
+        if (paragraph.symbol, paragraph.lang) != (report.symbol, report.lang):
+            raise ValueError(f"paragraph {paragraph.citation} is not part of {report.symbol}")
+
+
+def _digest(report: Report) -> str:
+    return hashlib.sha256(report.model_dump_json().encode()).hexdigest()
+
+
+def _report_document(report: Report) -> dict[str, object]:
+    listing = report.model_copy(
+        update={"paragraphs": (), "paragraph_count": len(report.paragraphs)}
+    )
+    return {
+        "key": schema.report_key(report.symbol, report.lang),
+        "kind": schema.REPORT,
+        "symbol": report.symbol,
+        "lang": report.lang,
+        "report": listing.model_dump_json(),
+        "digest": _digest(report),
+    }
+
+
+def _paragraph_document(paragraph: Paragraph, title: str) -> dict[str, object]:
+    return {
+        "key": schema.paragraph_key(paragraph.symbol, paragraph.lang, paragraph.number),
+        "kind": schema.PARAGRAPH,
+        "symbol": paragraph.symbol,
+        "lang": paragraph.lang,
+        "number": paragraph.number,
+        "section": schema.SECTION_SEPARATOR.join(paragraph.section_path),
+        "body": paragraph.text,
+        "title": title,
+        "page": paragraph.page,
+        "notes": list(paragraph.notes),
+        "link": paragraph.link,
+    }
+
+
+def _paragraph_from(stored: Mapping[str, Any]) -> Paragraph:
+    section = stored.get("section") or ""
+    return Paragraph.model_validate(
+        {
+            "symbol": stored["symbol"],
+            "lang": stored["lang"],
+            "number": stored["number"],
+            "section_path": section.split(schema.SECTION_SEPARATOR) if section else (),
+            "text": stored["body"],
+            "page": stored.get("page"),
+            "notes": stored.get("notes") or (),
+            "link": stored.get("link"),
+        }
+    )

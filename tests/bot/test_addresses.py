@@ -1,0 +1,43 @@
+"""Paragraph addresses in deep links and callback data."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.addresses import Action, address, parse_address, symbol_slug
+
+
+def test_an_address_round_trips_and_fits_telegrams_rules() -> None:
+    encoded = address(Action.OPEN, "A/HRC/58/19", 12).encode()
+    assert encoded == "o-A_HRC_58_19-12"
+    assert re.fullmatch(r"[A-Za-z0-9_-]{1,64}", encoded)
+    parsed = parse_address(encoded)
+    assert parsed is not None
+    assert parsed.action is Action.OPEN
+    assert parsed.number == 12
+    assert parsed.resolve(["E/CN.4/2024/1", "A/HRC/58/19"]) == "A/HRC/58/19"
+
+
+def test_symbols_with_dots_and_dashes_have_safe_slugs() -> None:
+    assert symbol_slug("A/HRC/58/19/Add.1") == "A_HRC_58_19_Add_1"
+    assert symbol_slug("CRC/C/GC/25") == "CRC_C_GC_25"
+
+
+@pytest.mark.parametrize(
+    "junk", ["", "x", "o-", "o--1", "q-A_HRC_58_19-1", "o-A/HRC-1", "o-A_HRC-1x", "o-A-1234567"]
+)
+def test_anything_else_is_not_an_address(junk: str) -> None:
+    assert parse_address(junk) is None
+
+
+def test_an_unknown_slug_resolves_to_nothing() -> None:
+    parsed = parse_address("n-A_HRC_99_1-3")
+    assert parsed is not None
+    assert parsed.resolve(["A/HRC/58/19"]) is None
+
+
+def test_an_address_too_long_for_telegram_is_refused() -> None:
+    with pytest.raises(ValueError, match="64 bytes"):
+        address(Action.OPEN, "X/" * 40, 1).encode()

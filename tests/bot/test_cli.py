@@ -1,0 +1,149 @@
+"""`reportbot` as a person runs it: the console script in a subprocess, a fresh index dir."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.emulator import Emulator
+
+REPORTBOT = str(Path(sys.executable).parent / "reportbot")
+TOKEN = "987654321:AAF-real-looking-secret-token-value"
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("REPORTBOT_")}
+    clean["REPORTBOT_INDEX_DIR"] = str(tmp_path / "index")
+    return clean
+
+
+def reportbot(
+    env: dict[str, str], *args: str, stdin: str = "", cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [REPORTBOT, *args],
+        input=stdin,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=cwd,
+        check=False,
+    )
+
+
+def test_sandbox_with_piped_input_prints_the_replies_and_exits(env: dict[str, str]) -> None:
+    done = reportbot(env, "sandbox", stdin="/search trafficking\n")
+    assert done.returncode == 0, done.stderr
+    assert "A/HRC/58/19, para. 3" in done.stdout
+    assert "[1] para." in done.stdout
+    assert "Telegram would reject" not in done.stdout
+
+
+def test_run_without_a_token_opens_the_sandbox(env: dict[str, str], tmp_path: Path) -> None:
+    done = reportbot(env, "run", stdin="/search trafficking\n2\n", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "No REPORTBOT_TOKEN" in done.stderr
+    assert "A/HRC/58/19, para. 3" in done.stdout
+    # Pressing button 2 opened the second result in full: its citation starts a message.
+    assert "\nA/HRC/58/19, para. " in done.stdout
+
+
+def test_search_json(env: dict[str, str]) -> None:
+    done = reportbot(env, "search", "trafficking", "--json", "--limit", "2")
+    assert done.returncode == 0, done.stderr
+    results = json.loads(done.stdout)
+    assert len(results) == 2
+    assert set(results[0]) == {"symbol", "para", "section", "summary", "score", "link"}
+    assert {r["para"] for r in results} <= {1, 2, 3, 4}
+    assert all("trafficking" in r["summary"].casefold() for r in results)
+
+
+def test_para_and_reports(env: dict[str, str]) -> None:
+    para = json.loads(reportbot(env, "para", "A/HRC/58/19", "2", "--json").stdout)
+    assert para["para"] == 2
+    assert para["section"] == "I. Introduction"
+    assert para["text"].startswith("In the present report, the Special Representative reviews")
+    missing = reportbot(env, "para", "A/HRC/58/19", "9")
+    assert missing.returncode == 1
+    assert "1–4" in missing.stderr
+    (report,) = json.loads(reportbot(env, "reports", "--json").stdout)
+    assert report == {
+        "symbol": "A/HRC/58/19",
+        "title": "Annual report of the Special Representative of the Secretary-General "
+        "on Violence against Children",
+        "date": "2025-01-13",
+        "languages": ["en"],
+        "paragraphs": 4,
+    }
+
+
+def test_ingest_replaces_a_report_whole_and_a_bad_file_changes_nothing(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    text = tmp_path / "r.txt"
+    text.write_text("I. Scope\n\n1. Birth registration protects children.\n\n2. Second.\n")
+    done = reportbot(env, "ingest", str(text), "--symbol", "A/TEST/1", "--title", "Test")
+    assert done.returncode == 0, done.stderr
+    text.write_text("I. Scope\n\n1. Birth registration protects every child.\n")
+    assert reportbot(env, "ingest", str(text), "--symbol", "A/TEST/1").returncode == 0
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(b"\xff\xfe\x00garbage")
+    failed = reportbot(env, "ingest", str(broken), "--symbol", "A/TEST/1")
+    assert failed.returncode == 1
+    assert "broken.txt" in failed.stderr
+    assert "Traceback" not in failed.stderr
+    reports = {r["symbol"]: r for r in json.loads(reportbot(env, "reports", "--json").stdout)}
+    assert reports["A/TEST/1"]["paragraphs"] == 1
+    assert reports["A/HRC/58/19"]["paragraphs"] == 4
+    (hit,) = json.loads(reportbot(env, "search", "birth registration", "--json").stdout)
+    assert hit["symbol"] == "A/TEST/1"
+    assert "every child" in hit["summary"]
+
+
+def test_invalid_settings_exit_2_with_one_line(env: dict[str, str]) -> None:
+    env["REPORTBOT_TOKEN"] = "oops-SECRET"
+    done = reportbot(env, "reports")
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1
+    assert "REPORTBOT_TOKEN" in done.stderr
+    assert "SECRET" not in done.stderr
+
+
+async def test_run_with_a_token_serves_a_bot_api_server_by_long_polling(
+    env: dict[str, str],
+) -> None:
+    async with Emulator(token=TOKEN, bot_username="reportbot_live_bot") as emulator:
+        env |= {"REPORTBOT_TOKEN": TOKEN, "REPORTBOT_API_BASE_URL": emulator.base_url}
+        process = await asyncio.create_subprocess_exec(
+            REPORTBOT,
+            "run",
+            env=env,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        try:
+            user = emulator.user(first_name="Mariam")
+            chat = emulator.private_chat(user)
+            emulator.send_message(chat, user, "/search trafficking")
+            reply = await emulator.wait_for(lambda c: c.method == "sendMessage", timeout=30)
+            assert "A/HRC/58/19, para. 3" in reply.response["result"]["text"]
+        finally:
+            process.send_signal(signal.SIGTERM)
+            stdout, stderr = await asyncio.wait_for(process.communicate(), 30)
+        assert process.returncode == 0
+        assert [call.method for call in emulator.calls if not call.ok] == []
+        logs = (stdout + stderr).decode()
+        assert TOKEN not in logs
+        assert TOKEN.split(":")[1] not in logs
+        assert "trafficking" not in logs
+        assert str(user["id"]) not in logs
+        assert "serving by long polling" in logs

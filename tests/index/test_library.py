@@ -1,0 +1,385 @@
+"""The library on disk: adding and replacing reports, looking up paragraphs, searching."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import pytest
+from whoosh import index as whoosh_index
+from whoosh.fields import ID, Schema
+
+from index import library as library_module
+from index import summaries
+from index.catalogue import IngestError
+from index.library import Library, open_library
+from index.models import Paragraph, Report
+from index.results import SearchResult
+from index.schema import BODY, build_schema
+from tests.index.samples import CATALOGUE, SAMPLE_SYMBOL
+
+
+def make_report(
+    symbol: str,
+    texts: list[str],
+    *,
+    lang: str = "en",
+    title: str = "A report",
+    date: dt.date | None = None,
+) -> Report:
+    paragraphs = tuple(
+        Paragraph(symbol=symbol, lang=lang, number=number, section_path=("I. Intro",), text=text)
+        for number, text in enumerate(texts, start=1)
+    )
+    return Report(
+        symbol=symbol,
+        lang=lang,
+        title=title,
+        date=date,
+        summary=f"Summary of {symbol}.",
+        paragraphs=paragraphs,
+        paragraph_count=len(paragraphs),
+    )
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Any:
+    return build_schema()[BODY].analyzer
+
+
+def stems(analyzer: Any, text: str) -> set[str]:
+    return {str(token.text) for token in analyzer(text)}
+
+
+# Adding and reading back.
+
+
+def test_a_new_library_is_empty(library: Library) -> None:
+    assert library.is_empty()
+    assert library.reports() == []
+    assert library.search("trafficking") == SearchResult(words=("trafficking",), hits=())
+
+
+def test_an_added_report_is_listed_without_its_paragraphs(
+    sample_library: Library, sample: Report
+) -> None:
+    assert not sample_library.is_empty()
+    (listed,) = sample_library.reports()
+    assert listed == sample.model_copy(update={"paragraphs": ()})
+    assert listed.paragraph_count == 4
+    assert sample_library.report(SAMPLE_SYMBOL) == listed
+
+
+def test_unknown_reports_and_languages_are_none(sample_library: Library) -> None:
+    assert sample_library.report("A/HRC/0/0") is None
+    assert sample_library.report(SAMPLE_SYMBOL, lang="fr") is None
+    assert sample_library.paragraph(SAMPLE_SYMBOL, 99) is None
+    assert sample_library.paragraph(SAMPLE_SYMBOL, 1, lang="fr") is None
+    assert sample_library.paragraph_numbers("A/HRC/0/0") == []
+
+
+def test_paragraphs_come_back_as_they_went_in(sample_library: Library, sample: Report) -> None:
+    for paragraph in sample.paragraphs:
+        assert sample_library.paragraph(SAMPLE_SYMBOL, paragraph.number) == paragraph
+    assert sample_library.paragraph_numbers(SAMPLE_SYMBOL) == [1, 2, 3, 4]
+
+
+def test_pages_notes_and_nested_sections_are_kept(library: Library) -> None:
+    paragraph = Paragraph(
+        symbol="A/1",
+        number=7,
+        section_path=("II. Activities", "A. Global level", "1. Legislation"),
+        text="Text.",
+        page=3,
+        notes=("A/61/299.",),
+        link="https://undocs.org/a.pdf#page=3",
+    )
+    library.add(Report(symbol="A/1", title="T", paragraphs=(paragraph,)))
+    assert library.paragraph("A/1", 7) == paragraph
+
+
+def test_the_library_is_on_disk(tmp_path: Path, sample: Report) -> None:
+    first = Library(tmp_path / "index")
+    first.add(sample)
+    first.close()
+    second = Library(tmp_path / "index")
+    try:
+        assert second.paragraph_numbers(SAMPLE_SYMBOL) == [1, 2, 3, 4]
+    finally:
+        second.close()
+
+
+def test_adding_again_replaces_the_whole_report(sample_library: Library, sample: Report) -> None:
+    shorter = make_report(SAMPLE_SYMBOL, ["New first.", "New second."], title="Revised")
+    sample_library.add(shorter)
+    assert sample_library.paragraph_numbers(SAMPLE_SYMBOL) == [1, 2]
+    assert sample_library.paragraph(SAMPLE_SYMBOL, 3) is None
+    assert sample_library.paragraph(SAMPLE_SYMBOL, 1) == shorter.paragraphs[0]
+    assert [(r.title, r.paragraph_count) for r in sample_library.reports()] == [("Revised", 2)]
+    assert sample_library.search("trafficking").hits == ()
+
+
+def test_other_languages_and_reports_are_left_alone(sample_library: Library) -> None:
+    french = make_report(SAMPLE_SYMBOL, ["Texte français."], lang="fr")
+    sample_library.add(french)
+    sample_library.add(make_report("A/2", ["Other."]))
+    sample_library.add(make_report("A/2", ["Other, again."]))
+    assert sample_library.paragraph_numbers(SAMPLE_SYMBOL) == [1, 2, 3, 4]
+    assert sample_library.paragraph_numbers(SAMPLE_SYMBOL, lang="fr") == [1]
+    assert sample_library.paragraph(SAMPLE_SYMBOL, 1, lang="fr") == french.paragraphs[0]
+    assert len(sample_library.reports()) == 3
+
+
+def test_reports_are_listed_newest_first(library: Library) -> None:
+    library.add(make_report("A/old", ["x."], date=dt.date(2020, 1, 1)))
+    library.add(make_report("A/undated", ["x."]))
+    library.add(make_report("A/new", ["x."], date=dt.date(2025, 1, 1)))
+    library.add(make_report("A/also-new", ["x."], date=dt.date(2025, 1, 1)))
+    assert [r.symbol for r in library.reports()] == ["A/also-new", "A/new", "A/old", "A/undated"]
+
+
+def test_a_report_without_paragraphs_is_refused(library: Library, sample: Report) -> None:
+    with pytest.raises(ValueError, match="no paragraphs"):
+        library.add(sample.model_copy(update={"paragraphs": ()}))
+    assert library.is_empty()
+
+
+def test_paragraphs_of_another_report_are_refused(library: Library) -> None:
+    report = make_report("A/1", ["x."])
+    stray = report.model_copy(update={"symbol": "A/2"})
+    with pytest.raises(ValueError, match="not part of A/2"):
+        library.add(stray)
+
+
+def test_paragraph_numbers_must_be_unique(library: Library) -> None:
+    report = make_report("A/1", ["x.", "y."])
+    twice = report.model_copy(update={"paragraphs": (report.paragraphs[0],) * 2})
+    with pytest.raises(ValueError, match="same number"):
+        library.add(twice)
+
+
+def test_an_index_with_another_schema_is_started_afresh(tmp_path: Path) -> None:
+    directory = tmp_path / "index"
+    directory.mkdir()
+    whoosh_index.create_in(str(directory), Schema(path=ID(stored=True))).close()
+    library = Library(directory)
+    try:
+        assert library.is_empty()
+        library.add(make_report("A/1", ["Works."]))
+        assert library.paragraph_numbers("A/1") == [1]
+    finally:
+        library.close()
+
+
+# Searching.
+
+
+def test_trafficking_finds_paragraphs_3_and_4(
+    sample_library: Library, sample: Report, analyzer: Any
+) -> None:
+    result = sample_library.search("trafficking")
+    assert result.words == ("trafficking",)
+    assert result.matched_all
+    assert 0 < len(result.hits) <= 5
+    assert {3, 4} <= {hit.paragraph.number for hit in result.hits}
+    for hit in result.hits:
+        searched = " ".join([hit.paragraph.text, *hit.paragraph.section_path, sample.title])
+        assert stems(analyzer, "trafficking") <= stems(analyzer, searched)
+
+
+def test_hits_come_best_first_with_their_paragraph_and_summary(
+    sample_library: Library, sample: Report
+) -> None:
+    hits = sample_library.search("trafficking").hits
+    assert [hit.score for hit in hits] == sorted((hit.score for hit in hits), reverse=True)
+    for hit in hits:
+        assert hit.paragraph == sample.paragraphs[hit.paragraph.number - 1]
+        assert "trafficking" in [s.text.lower() for s in hit.summary.segments if s.match]
+
+
+def test_a_paragraph_with_the_word_outranks_one_matching_only_the_title(
+    sample_library: Library,
+) -> None:
+    # Every paragraph shares the report's title, "… Violence against Children".
+    hits = sample_library.search("violence").hits
+    with_word = [hit for hit in hits if "violence" in hit.paragraph.text.lower()]
+    without = [hit for hit in hits if "violence" not in hit.paragraph.text.lower()]
+    assert with_word
+    assert without
+    assert min(hit.score for hit in with_word) > max(hit.score for hit in without)
+
+
+def test_a_word_in_the_text_counts_for_more_than_in_a_heading(library: Library) -> None:
+    in_heading = Paragraph(
+        symbol="A/1",
+        number=1,
+        section_path=("I. Zebra crossings",),
+        text="Roads are busy today and many people walk along them in the city.",
+    )
+    in_text = Paragraph(
+        symbol="A/1",
+        number=2,
+        section_path=("II. Other matters",),
+        text="A zebra crossing helps people walk across busy roads safely in the city.",
+    )
+    library.add(Report(symbol="A/1", title="Road safety", paragraphs=(in_heading, in_text)))
+    assert [hit.paragraph.number for hit in library.search("zebra").hits] == [2, 1]
+
+
+def test_every_word_must_match_when_some_paragraph_has_them_all(
+    sample_library: Library, analyzer: Any
+) -> None:
+    result = sample_library.search("trafficking survivors")
+    assert result.matched_all
+    assert [hit.paragraph.number for hit in result.hits] == [4]
+    assert stems(analyzer, "trafficking survivors") <= stems(
+        analyzer, result.hits[0].paragraph.text
+    )
+
+
+def test_without_a_paragraph_having_every_word_any_word_will_do(
+    sample_library: Library,
+) -> None:
+    result = sample_library.search("trafficking zebra")
+    assert result.words == ("trafficking", "zebra")
+    assert not result.matched_all
+    assert {3, 4} <= {hit.paragraph.number for hit in result.hits}
+
+
+def test_a_single_unknown_word_finds_nothing(sample_library: Library) -> None:
+    assert sample_library.search("zebra") == SearchResult(words=("zebra",), hits=())
+
+
+def test_headings_are_searched_too(sample_library: Library, sample: Report) -> None:
+    hits = sample_library.search("introduction").hits
+    assert {hit.paragraph.number for hit in hits} == {p.number for p in sample.paragraphs}
+    for hit in hits:  # nothing in the text matched: the summary is the opening
+        assert hit.paragraph.text.startswith(hit.summary.plain.removesuffix("…"))
+
+
+@pytest.mark.parametrize("limit", [1, 2, 3])
+def test_at_most_limit_hits(sample_library: Library, limit: int) -> None:
+    assert len(sample_library.search("children", limit=limit).hits) == limit
+
+
+def test_a_limit_below_one_is_a_mistake(sample_library: Library) -> None:
+    with pytest.raises(ValueError, match="limit"):
+        sample_library.search("children", limit=0)
+
+
+def test_summaries_are_made_for_the_hits_returned_only(
+    sample_library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[str] = []
+    real = summaries.summarize
+
+    def counting(text: str, *args: Any, **kwargs: Any) -> Any:
+        calls.append(text)
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(library_module, "summarize", counting)
+    result = sample_library.search("children", limit=2)
+    assert len(calls) == len(result.hits) == 2
+
+
+JUNK = [
+    '"unbalanced AND ( OR *',
+    "<b>x</b> &",
+    "a" * 4000,
+    "trafficking " * 400,
+    " ".join(["word"] * 2000),
+    "",
+    "   \n\t ",
+    "!!! ??? ... ((( ))) *:^~",
+    "title:children OR body:*",
+    "\x00\x01 children \ud7ff",
+    "детей торговля 儿童 الأطفال",
+]
+
+
+@pytest.mark.parametrize("query", JUNK, ids=range(len(JUNK)))
+def test_any_text_is_a_valid_query(sample_library: Library, query: str) -> None:
+    result = sample_library.search(query)
+    assert isinstance(result, SearchResult)
+    assert len(result.hits) <= 5
+    assert all(word.isalnum() or "." in word for word in result.words)
+    assert len(result.words) <= 32
+
+
+# Sharing between threads and processes.
+
+
+def test_threads_may_search_while_reports_are_added(sample_library: Library) -> None:
+    def search(number: int) -> int:
+        if number % 10 == 0:
+            sample_library.add(make_report(f"A/{number}", [f"Trafficking note {number}."]))
+        return len(sample_library.search("trafficking children").hits)
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        counts = list(pool.map(search, range(60)))
+    assert all(count > 0 for count in counts)
+    assert len(sample_library.reports()) == 7
+
+
+def test_another_writer_is_seen_without_reopening(tmp_path: Path, sample: Report) -> None:
+    reader = Library(tmp_path / "index")
+    writer = Library(tmp_path / "index")
+    try:
+        assert reader.is_empty()
+        writer.add(sample)
+        assert reader.paragraph_numbers(SAMPLE_SYMBOL) == [1, 2, 3, 4]
+        assert reader.search("trafficking").hits
+    finally:
+        writer.close()
+        reader.close()
+
+
+# Opening with the catalogue.
+
+
+def copy_catalogue(directory: Path) -> Path:
+    """The bundled catalogue and report, where a test may change them."""
+    shutil.copytree(CATALOGUE.parent.parent / "reports", directory / "reports")
+    (directory / "config").mkdir()
+    return Path(shutil.copy(CATALOGUE, directory / "config" / "catalogue.toml"))
+
+
+def test_a_missing_index_is_filled_from_the_catalogue(tmp_path: Path, sample: Report) -> None:
+    library = open_library(tmp_path / "var" / "index", CATALOGUE)
+    try:
+        assert [r.symbol for r in library.reports()] == [SAMPLE_SYMBOL]
+        assert library.paragraph(SAMPLE_SYMBOL, 4) == sample.paragraphs[3]
+    finally:
+        library.close()
+
+
+def test_an_unchanged_catalogue_is_not_ingested_again(tmp_path: Path, sample: Report) -> None:
+    open_library(tmp_path / "index", CATALOGUE).close()
+    library = Library(tmp_path / "index")
+    try:
+        assert library.sync([sample]) == []
+    finally:
+        library.close()
+
+
+def test_a_changed_report_text_is_ingested_again(tmp_path: Path) -> None:
+    catalogue = copy_catalogue(tmp_path)
+    open_library(tmp_path / "index", catalogue).close()
+    text = tmp_path / "reports" / "A-HRC-58-19" / "en.txt"
+    text.write_text(text.read_text(encoding="utf-8") + "\n5. A new paragraph.\n", "utf-8")
+    library = open_library(tmp_path / "index", catalogue)
+    try:
+        assert library.paragraph_numbers(SAMPLE_SYMBOL) == [1, 2, 3, 4, 5]
+        assert library.paragraph(SAMPLE_SYMBOL, 5) is not None
+    finally:
+        library.close()
+
+
+def test_a_broken_catalogue_is_reported(tmp_path: Path) -> None:
+    catalogue = copy_catalogue(tmp_path)
+    catalogue.write_text("[[report]]\nsymbol = 'A/1'\n", encoding="utf-8")
+    with pytest.raises(IngestError, match="missing path, title"):
+        open_library(tmp_path / "index", catalogue)

@@ -1,0 +1,72 @@
+"""Query words: whatever the user typed, only words are searched for."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from index.query import MAX_WORDS, query_words
+from index.schema import BODY, build_schema
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Any:
+    return build_schema()[BODY].analyzer
+
+
+def indexed_terms(analyzer: Any, text: str) -> list[str]:
+    return [str(token.text) for token in analyzer(text)]
+
+
+def test_words_are_kept_as_typed_with_the_terms_they_are_indexed_under(analyzer: Any) -> None:
+    words = query_words("Trafficking of CHILDREN", analyzer)
+    assert [word.word for word in words] == ["Trafficking", "CHILDREN"]
+    assert [word.term for word in words] == indexed_terms(analyzer, "Trafficking CHILDREN")
+
+
+def test_stop_words_and_single_letters_are_dropped(analyzer: Any) -> None:
+    assert [word.word for word in query_words("the rights of a child", analyzer)] == [
+        "rights",
+        "child",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["", "   ", "!!! ??? ...", "( ) * ~ ^ : \" ' [ ] { }", "<b></b> & |", "the of and"]
+)
+def test_no_words_no_query(analyzer: Any, text: str) -> None:
+    assert query_words(text, analyzer) == ()
+
+
+def test_query_syntax_is_read_as_plain_words(analyzer: Any) -> None:
+    # AND, OR and NOT are stop words; x and 2 are too short to be indexed.
+    words = query_words('"unbalanced AND ( OR * title:x^2 NOT', analyzer)
+    assert [word.word for word in words] == ["unbalanced", "title"]
+
+
+def test_numbers_are_words_as_the_index_splits_them(analyzer: Any) -> None:
+    words = query_words("SDG 16.2 and resolution 62/141", analyzer)
+    assert [word.term for word in words] == indexed_terms(analyzer, "SDG 16.2 resolution 62/141")
+    assert "16.2" in [word.word for word in words]
+
+
+def test_a_term_is_searched_once(analyzer: Any) -> None:
+    assert len(set(indexed_terms(analyzer, "trafficking traffickers"))) == 1
+    words = query_words("trafficking Trafficking traffickers children", analyzer)
+    assert [word.word for word in words] == ["trafficking", "children"]
+
+
+def test_a_pasted_page_is_capped(analyzer: Any) -> None:
+    text = " ".join(f"word{number}x" for number in range(1000))
+    words = query_words(text, analyzer)
+    assert len(words) == MAX_WORDS
+    assert words[0].word == "word0x"
+
+
+def test_however_long_the_text_only_its_beginning_is_read(analyzer: Any) -> None:
+    text = "the " * 100_000 + "trafficking"
+    assert query_words(text, analyzer) == ()
+    assert [word.word for word in query_words("the " * 10 + "trafficking", analyzer)] == [
+        "trafficking"
+    ]
