@@ -74,6 +74,13 @@ def search_usage() -> str:
     )
 
 
+def nothing_to_search() -> str:
+    return (
+        "Those words are too short or too common to search for. "
+        f"Try more specific ones, e.g. <code>{escape(SEARCH_EXAMPLE)}</code>"
+    )
+
+
 def no_hits(words: Sequence[str]) -> str:
     return (
         f"No paragraph mentions <i>{escape(_shown_query(words))}</i>.\n"
@@ -92,7 +99,7 @@ def _result(rank: int, hit: Hit, username: str) -> Block:
 
 def search_reply(result: SearchResult, username: str) -> list[Reply]:
     if not result.words:
-        return [Reply(search_usage())]
+        return [Reply(nothing_to_search())]
     if not result.hits:
         return [Reply(no_hits(result.words))]
     count = len(result.hits)

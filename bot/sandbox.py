@@ -53,7 +53,7 @@ class _Screen:
     def __init__(self, out: TextIO, color: bool) -> None:
         self.out = out
         self.color = color
-        self.buttons: dict[int, tuple[dict[str, Any], str]] = {}
+        self.buttons: dict[int, tuple[dict[str, Any], str, str]] = {}
 
     def show(self, calls: Sequence[Call]) -> None:
         offered: list[tuple[dict[str, Any], str, str]] = []
@@ -66,7 +66,7 @@ class _Screen:
             elif call.method == "answerCallbackQuery" and call.params.get("text"):
                 self.say(f"(notice) {call.params['text']}")
         if offered:
-            self.buttons = {n: (message, data) for n, (message, data, _) in enumerate(offered, 1)}
+            self.buttons = dict(enumerate(offered, 1))
             labels = "  ".join(f"[{n}] {label}" for n, (_, _, label) in enumerate(offered, 1))
             self.say(f"{labels}\n(type a button's number to press it)")
 
@@ -113,7 +113,10 @@ async def run_sandbox(library: Library, stdin: TextIO, stdout: TextIO) -> int:
                 since = len(emulator.calls)
                 pressed = screen.buttons.get(int(text)) if text.isdecimal() else None
                 if pressed is not None:
-                    update = emulator.press_button(pressed[0], pressed[1], user)
+                    message, data, label = pressed
+                    if not interactive:
+                        screen.say(f"{bold('you:', screen.color)} [pressed {label}]")
+                    update = emulator.press_button(message, data, user)
                 else:
                     if not interactive:
                         screen.say(f"{bold('you:', screen.color)} {text}")

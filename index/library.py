@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -60,19 +59,6 @@ class Library:
                 writer.cancel()
                 raise
             writer.commit()
-
-    def sync(self, reports: Iterable[Report]) -> list[Report]:
-        """Adds each report that is not in the library as it is here; returns those added."""
-        added = []
-        for report in reports:
-            with self._lock:
-                stored = self._fresh_searcher().document(
-                    key=schema.report_key(report.symbol, report.lang)
-                )
-            if stored is None or stored.get("digest") != _digest(report):
-                self.add(report)
-                added.append(report)
-        return added
 
     def reports(self) -> list[Report]:
         """Every report's metadata, summary and paragraph count (no paragraphs), newest first."""
@@ -141,22 +127,22 @@ class Library:
 
 
 def open_library(index_dir: Path, catalogue: Path) -> Library:
-    """The library in `index_dir`, holding every report of the catalogue.
+    """The library in `index_dir`; a missing or empty one is filled from the catalogue first.
 
-    A missing or empty index is filled from the catalogue; so is any catalogue report that is
-    missing from the index or has changed (its text, metadata, or how it is parsed). Raises
-    IngestError when the catalogue cannot be read.
+    An index that holds reports is served as it is: what an operator ingested is never
+    overwritten by the catalogue. Raises IngestError when an empty index's catalogue is broken.
     """
-    reports = load_catalogue(catalogue)
     library = Library(index_dir)
     try:
-        for report in library.sync(reports):
-            log.info(
-                "ingested %s (%s): %d paragraphs",
-                report.symbol,
-                report.lang,
-                report.paragraph_count,
-            )
+        if library.is_empty():
+            for report in load_catalogue(catalogue):
+                library.add(report)
+                log.info(
+                    "ingested %s (%s): %d paragraphs",
+                    report.symbol,
+                    report.lang,
+                    report.paragraph_count,
+                )
     except BaseException:
         library.close()
         raise
@@ -188,10 +174,6 @@ def _check_paragraphs(report: Report) -> None:
             raise ValueError(f"paragraph {paragraph.citation} is not part of {report.symbol}")
 
 
-def _digest(report: Report) -> str:
-    return hashlib.sha256(report.model_dump_json().encode()).hexdigest()
-
-
 def _report_document(report: Report) -> dict[str, object]:
     listing = report.model_copy(
         update={"paragraphs": (), "paragraph_count": len(report.paragraphs)}
@@ -202,7 +184,6 @@ def _report_document(report: Report) -> dict[str, object]:
         "symbol": report.symbol,
         "lang": report.lang,
         "report": listing.model_dump_json(),
-        "digest": _digest(report),
     }
 
 

@@ -41,10 +41,8 @@ def build_schema() -> Any:
         page=STORED,
         notes=STORED,
         link=STORED,
-        # Reports only: the Report's metadata and summary as JSON, and a digest of the ingested
-        # report so that an unchanged catalogue entry is not ingested again.
+        # Reports only: the Report's metadata and summary as JSON.
         report=STORED,
-        digest=STORED,
     )
 
 
