@@ -16,7 +16,7 @@ from bot.logs import configure_logging
 from bot.terminal import bold
 from config.settings import Settings, SettingsError, load_settings
 from index.catalogue import IngestError, load_catalogue
-from index.library import Library, open_library
+from index.library import IndexUnavailable, Library, open_library
 from index.models import Report
 from index.parse_text import parse_report_text
 
@@ -224,6 +224,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         library = open_library(settings.index_dir, settings.catalogue)
     except IngestError as error:
         print(f"reportbot: cannot build the index: {error}", file=sys.stderr)
+        return 1
+    except IndexUnavailable as error:
+        print(f"reportbot: {error} (set REPORTBOT_INDEX_DIR to a folder)", file=sys.stderr)
         return 1
     try:
         if args.command == "run":

@@ -106,6 +106,8 @@ async def run_sandbox(library: Library, stdin: TextIO, stdout: TextIO) -> int:
                     print("you> ", end="", file=stdout, flush=True)
                 line = await asyncio.to_thread(stdin.readline)
                 if not line:
+                    if interactive:
+                        screen.say("")
                     break
                 text = line.strip()
                 if not text:

@@ -25,15 +25,23 @@ log = logging.getLogger(__name__)
 _WRITE_LOCK_TIMEOUT = 30.0
 
 
+class IndexUnavailable(Exception):
+    """The index directory cannot be opened or created; the message says where and why."""
+
+
 class Library:
     """Reports and their paragraphs, searchable. Every method may be called from any thread."""
 
     def __init__(self, index_dir: Path) -> None:
         """Opens the index in `index_dir`, creating an empty one if there is none (or if it was
         built with another schema: the index only ever holds what the catalogue rebuilds)."""
-        index_dir.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
-        self._ix: Any = _open_or_create(index_dir)
+        try:
+            index_dir.mkdir(parents=True, exist_ok=True)
+            self._ix: Any = _open_or_create(index_dir)
+        # Whoosh reports a damaged index with many exception types (pickle, EOF, its own).
+        except Exception as error:
+            raise IndexUnavailable(f"cannot open the index in {index_dir}: {error}") from error
         self._analyzer: Any = self._ix.schema[schema.BODY].analyzer
         # One long-lived searcher, refreshed when the index changes (here or in another process).
         self._searcher: Any = self._ix.searcher()

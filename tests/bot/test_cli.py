@@ -147,3 +147,12 @@ async def test_run_with_a_token_serves_a_bot_api_server_by_long_polling(
         assert "trafficking" not in logs
         assert str(user["id"]) not in logs
         assert "serving by long polling" in logs
+
+
+def test_an_unusable_index_dir_is_one_clear_line(env: dict[str, str], tmp_path: Path) -> None:
+    env["REPORTBOT_INDEX_DIR"] = str(tmp_path / "a-file")
+    (tmp_path / "a-file").write_text("not a folder")
+    done = reportbot(env, "search", "trafficking")
+    assert done.returncode == 1
+    assert "cannot open the index in" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -12,10 +12,8 @@ import pytest
 from whoosh import index as whoosh_index
 from whoosh.fields import ID, Schema
 
-from index import library as library_module
-from index import summaries
 from index.catalogue import IngestError
-from index.library import Library, open_library
+from index.library import IndexUnavailable, Library, open_library
 from index.models import Paragraph, Report
 from index.results import SearchResult
 from index.schema import BODY, build_schema
@@ -270,21 +268,6 @@ def test_a_limit_below_one_is_a_mistake(sample_library: Library) -> None:
         sample_library.search("children", limit=0)
 
 
-def test_summaries_are_made_for_the_hits_returned_only(
-    sample_library: Library, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    calls: list[str] = []
-    real = summaries.summarize
-
-    def counting(text: str, *args: Any, **kwargs: Any) -> Any:
-        calls.append(text)
-        return real(text, *args, **kwargs)
-
-    monkeypatch.setattr(library_module, "summarize", counting)
-    result = sample_library.search("children", limit=2)
-    assert len(calls) == len(result.hits) == 2
-
-
 JUNK = [
     '"unbalanced AND ( OR *',
     "<b>x</b> &",
@@ -374,3 +357,15 @@ def test_a_broken_catalogue_is_reported(tmp_path: Path) -> None:
     catalogue.write_text("[[report]]\nsymbol = 'A/1'\n", encoding="utf-8")
     with pytest.raises(IngestError, match="missing path, title"):
         open_library(tmp_path / "index", catalogue)
+
+
+def test_a_damaged_or_impossible_index_dir_is_a_clear_error(tmp_path: Path) -> None:
+    damaged = tmp_path / "damaged"
+    damaged.mkdir()
+    (damaged / "_MAIN_1.toc").write_bytes(b"not a whoosh table of contents")
+    with pytest.raises(IndexUnavailable, match="damaged"):
+        Library(damaged)
+    a_file = tmp_path / "file"
+    a_file.write_text("x")
+    with pytest.raises(IndexUnavailable, match="cannot open the index in"):
+        Library(a_file)
