@@ -82,17 +82,36 @@ class Library:
             stored = self._fresh_searcher().document(key=schema.report_key(symbol, lang))
         return None if stored is None else Report.model_validate_json(stored["report"])
 
-    def paragraph(self, symbol: str, number: int, lang: str = "en") -> Paragraph | None:
+    def paragraph(
+        self, symbol: str, number: int, lang: str = "en", annex: str | None = None
+    ) -> Paragraph | None:
+        key = schema.paragraph_key(symbol, lang, annex, number)
         with self._lock:
-            stored = self._fresh_searcher().document(key=schema.paragraph_key(symbol, lang, number))
+            stored = self._fresh_searcher().document(key=key)
         return None if stored is None else _paragraph_from(stored)
 
-    def paragraph_numbers(self, symbol: str, lang: str = "en") -> list[int]:
+    def paragraph_numbers(
+        self, symbol: str, lang: str = "en", annex: str | None = None
+    ) -> list[int]:
+        """The numbers of the report's body paragraphs, or of one annex's."""
         with self._lock:
             stored = self._fresh_searcher().documents(
                 kind=schema.PARAGRAPH, symbol=symbol, lang=lang
             )
-            return sorted(int(document["number"]) for document in stored)
+            return sorted(
+                int(document["number"])
+                for document in stored
+                if (document.get("annex") or None) == annex
+            )
+
+    def paragraphs(self, symbol: str, lang: str = "en") -> list[Paragraph]:
+        """Every paragraph of the report, body first, then each annex, in order."""
+        with self._lock:
+            stored = list(
+                self._fresh_searcher().documents(kind=schema.PARAGRAPH, symbol=symbol, lang=lang)
+            )
+        found = [_paragraph_from(document) for document in stored]
+        return sorted(found, key=lambda p: (p.annex is not None, p.annex or "", p.number))
 
     def search(self, query: str, *, limit: int = 5) -> SearchResult:
         """The `limit` paragraphs that best match the words of `query`, best first.
@@ -174,7 +193,7 @@ def _open_or_create(index_dir: Path) -> Any:
 def _check_paragraphs(report: Report) -> None:
     if not report.paragraphs:
         raise ValueError(f"{report.symbol} has no paragraphs to add")
-    numbers = [paragraph.number for paragraph in report.paragraphs]
+    numbers = [(paragraph.annex, paragraph.number) for paragraph in report.paragraphs]
     if len(set(numbers)) != len(numbers):
         raise ValueError(f"{report.symbol} has paragraphs with the same number")
     for paragraph in report.paragraphs:
@@ -197,10 +216,13 @@ def _report_document(report: Report) -> dict[str, object]:
 
 def _paragraph_document(paragraph: Paragraph, title: str) -> dict[str, object]:
     return {
-        "key": schema.paragraph_key(paragraph.symbol, paragraph.lang, paragraph.number),
+        "key": schema.paragraph_key(
+            paragraph.symbol, paragraph.lang, paragraph.annex, paragraph.number
+        ),
         "kind": schema.PARAGRAPH,
         "symbol": paragraph.symbol,
         "lang": paragraph.lang,
+        "annex": paragraph.annex or "",
         "number": paragraph.number,
         "section": schema.SECTION_SEPARATOR.join(paragraph.section_path),
         "body": paragraph.text,
@@ -217,6 +239,7 @@ def _paragraph_from(stored: Mapping[str, Any]) -> Paragraph:
         {
             "symbol": stored["symbol"],
             "lang": stored["lang"],
+            "annex": stored.get("annex") or None,
             "number": stored["number"],
             "section_path": section.split(schema.SECTION_SEPARATOR) if section else (),
             "text": stored["body"],

@@ -14,6 +14,8 @@ class Paragraph(BaseModel):
 
     symbol: str
     lang: str = "en"
+    # Annexes restart their numbering: `I` for annex I, None for the report's body.
+    annex: str | None = None
     number: int
     section_path: tuple[str, ...] = ()
     text: str
@@ -28,8 +30,9 @@ class Paragraph(BaseModel):
 
     @property
     def citation(self) -> str:
-        """How the UN cites it: `A/HRC/58/19, para. 3`."""
-        return f"{self.symbol}, para. {self.number}"
+        """How the UN cites it: `A/HRC/58/19, para. 3`, `A/HRC/58/19, annex I, para. 3`."""
+        annex = f", annex {self.annex}" if self.annex else ""
+        return f"{self.symbol}{annex}, para. {self.number}"
 
 
 class Report(BaseModel):
@@ -55,3 +58,8 @@ class Report(BaseModel):
     @property
     def year(self) -> int | None:
         return self.date.year if self.date else None
+
+    @property
+    def official_url(self) -> str:
+        """The UN's own viewer for the symbol, in this language."""
+        return f"https://docs.un.org/{self.lang}/{self.symbol}"

@@ -28,11 +28,12 @@ def build_schema() -> Any:
     # word gives the term to look up in each of them.
     analyzer = StemmingAnalyzer()
     return Schema(
-        # `symbol|lang|number` for a paragraph, `symbol|lang` for a report.
+        # `symbol|lang|annex|number` for a paragraph, `symbol|lang` for a report.
         key=ID(unique=True),
         kind=ID(stored=True),
         symbol=ID(stored=True),
         lang=ID(stored=True),
+        annex=ID(stored=True),
         number=NUMERIC(int, stored=True),
         # No phrase queries are built, so positions are not recorded.
         section=TEXT(analyzer=analyzer, stored=True, phrase=False),
@@ -46,8 +47,8 @@ def build_schema() -> Any:
     )
 
 
-def paragraph_key(symbol: str, lang: str, number: int) -> str:
-    return f"{symbol}|{lang}|{number}"
+def paragraph_key(symbol: str, lang: str, annex: str | None, number: int) -> str:
+    return f"{symbol}|{lang}|{annex or ''}|{number}"
 
 
 def report_key(symbol: str, lang: str) -> str:

@@ -369,3 +369,28 @@ def test_a_damaged_or_impossible_index_dir_is_a_clear_error(tmp_path: Path) -> N
     a_file.write_text("x")
     with pytest.raises(IndexUnavailable, match="cannot open the index in"):
         Library(a_file)
+
+
+def test_annex_paragraphs_are_kept_apart_from_the_body(tmp_path: Path, sample: Report) -> None:
+    annexed = tuple(
+        paragraph.model_copy(update={"annex": "I", "text": f"Annex text {paragraph.number}."})
+        for paragraph in sample.paragraphs[:2]
+    )
+    report = sample.model_copy(update={"paragraphs": sample.paragraphs + annexed})
+    library = Library(tmp_path / "index")
+    try:
+        library.add(report)
+        assert library.paragraph_numbers(SAMPLE_SYMBOL) == [1, 2, 3, 4]
+        assert library.paragraph_numbers(SAMPLE_SYMBOL, annex="I") == [1, 2]
+        body = library.paragraph(SAMPLE_SYMBOL, 1)
+        annex = library.paragraph(SAMPLE_SYMBOL, 1, annex="I")
+        assert body == sample.paragraphs[0]
+        assert annex is not None
+        assert annex.citation == "A/HRC/58/19, annex I, para. 1"
+        assert annex.text == "Annex text 1."
+        assert [p.citation for p in library.paragraphs(SAMPLE_SYMBOL)][-2:] == [
+            "A/HRC/58/19, annex I, para. 1",
+            "A/HRC/58/19, annex I, para. 2",
+        ]
+    finally:
+        library.close()
