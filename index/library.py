@@ -1,11 +1,16 @@
-"""The library of reports: a Whoosh index on disk, safe to share between threads."""
+"""The library of reports: a Whoosh index on disk, safe to share between threads and processes.
+
+Reads always see a published index (see index.store); changes are made in transactions that
+publish a whole new state or nothing.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -17,12 +22,10 @@ from index.catalogue import load_catalogue
 from index.models import Paragraph, Report
 from index.query import QueryWord, all_of, any_of, query_words
 from index.results import Hit, SearchResult
+from index.store import Generations
 from index.summaries import summarize
 
 log = logging.getLogger(__name__)
-
-# How long add() waits for another process's writer before giving up (searches wait meanwhile).
-_WRITE_LOCK_TIMEOUT = 30.0
 
 
 class IndexUnavailable(Exception):
@@ -36,37 +39,44 @@ class Library:
         """Opens the index in `index_dir`, creating an empty one if there is none (or if it was
         built with another schema: the index only ever holds what the catalogue rebuilds)."""
         self._lock = threading.Lock()
+        self._generations = Generations(index_dir)
         try:
-            index_dir.mkdir(parents=True, exist_ok=True)
-            self._ix: Any = _open_or_create(index_dir)
+            self._folder = _live_folder(self._generations)
+            self._ix: Any = whoosh_index.open_dir(str(self._folder))
         # Whoosh reports a damaged index with many exception types (pickle, EOF, its own).
         except Exception as error:
             raise IndexUnavailable(f"cannot open the index in {index_dir}: {error}") from error
         self._analyzer: Any = self._ix.schema[schema.BODY].analyzer
-        # One long-lived searcher, refreshed when the index changes (here or in another process).
+        # One long-lived searcher, replaced when another index is published (by any process).
         self._searcher: Any = self._ix.searcher()
 
     def is_empty(self) -> bool:
         with self._lock:
             return bool(self._fresh_searcher().doc_count() == 0)
 
-    def add(self, report: Report) -> None:
-        """Adds `report` with its paragraphs, replacing the whole of any report with the same
-        symbol and language, in one commit: searches see the old report or the new one."""
-        _check_paragraphs(report)
-        with self._lock:
-            writer = self._ix.writer(timeout=_WRITE_LOCK_TIMEOUT)
+    @contextlib.contextmanager
+    def transaction(self, *, wait: bool = False) -> Iterator[Batch]:
+        """Changes published together when the block ends, or not at all if it raises.
+
+        When another transaction holds the index: waits for it, or raises IngestBusy at once.
+        """
+        with self._generations.next(wait=wait) as folder:
+            ix = whoosh_index.open_dir(str(folder))
+            writer = ix.writer()
             try:
-                writer.delete_by_query(
-                    And([Term("symbol", report.symbol), Term("lang", report.lang)])
-                )
-                writer.add_document(**_report_document(report))
-                for paragraph in report.paragraphs:
-                    writer.add_document(**_paragraph_document(paragraph, report.title))
+                yield Batch(writer)
             except BaseException:
                 writer.cancel()
+                ix.close()
                 raise
             writer.commit()
+            ix.close()
+
+    def add(self, report: Report, *, wait: bool = False) -> None:
+        """Adds `report` with its paragraphs, replacing the whole of any report with the same
+        symbol and language: searches see the old report or the new one."""
+        with self.transaction(wait=wait) as batch:
+            batch.add(report)
 
     def reports(self) -> list[Report]:
         """Every report's metadata, summary and paragraph count (no paragraphs), newest first."""
@@ -143,7 +153,12 @@ class Library:
             self._ix.close()
 
     def _fresh_searcher(self) -> Any:
-        self._searcher = self._searcher.refresh()
+        live = self._generations.current()
+        if live is not None and live != self._folder:
+            ix = whoosh_index.open_dir(str(live))
+            self._searcher.close()
+            self._ix.close()
+            self._ix, self._folder, self._searcher = ix, live, ix.searcher()
         return self._searcher
 
     def _hit(self, result: Any, words: tuple[QueryWord, ...]) -> Hit:
@@ -162,8 +177,11 @@ def open_library(index_dir: Path, catalogue: Path) -> Library:
     library = Library(index_dir)
     try:
         if library.is_empty():
-            for report in load_catalogue(catalogue):
-                library.add(report)
+            reports = load_catalogue(catalogue)
+            with library.transaction() as batch:
+                for report in reports:
+                    batch.add(report)
+            for report in reports:
                 log.info(
                     "ingested %s (%s): %d paragraphs",
                     report.symbol,
@@ -180,14 +198,39 @@ def _search(searcher: Any, query: Any, limit: int) -> Any:
     return searcher.search(query, limit=limit, filter=Term("kind", schema.PARAGRAPH))
 
 
-def _open_or_create(index_dir: Path) -> Any:
-    if whoosh_index.exists_in(str(index_dir)):
-        ix = whoosh_index.open_dir(str(index_dir))
-        if schema.schema_fields(ix.schema) == schema.schema_fields(schema.build_schema()):
-            return ix
+class Batch:
+    """The changes of one transaction."""
+
+    def __init__(self, writer: Any) -> None:
+        self._writer = writer
+
+    def add(self, report: Report) -> None:
+        """Adds `report`, replacing the whole of any report with the same symbol and language."""
+        _check_paragraphs(report)
+        self._writer.delete_by_query(
+            And([Term("symbol", report.symbol), Term("lang", report.lang)])
+        )
+        self._writer.add_document(**_report_document(report))
+        for paragraph in report.paragraphs:
+            self._writer.add_document(**_paragraph_document(paragraph, report.title))
+
+
+def _live_folder(generations: Generations) -> Path:
+    """The published index, after publishing an empty one if there is none (or if it was built
+    with another schema)."""
+    live = generations.current()
+    if live is not None:
+        ix = whoosh_index.open_dir(str(live))
+        fields = schema.schema_fields(ix.schema)
         ix.close()
-        log.warning("index in %s has another schema; starting an empty one", index_dir)
-    return whoosh_index.create_in(str(index_dir), schema.build_schema())
+        if fields == schema.schema_fields(schema.build_schema()):
+            return live
+        log.warning("index in %s has another schema; starting an empty one", live)
+    with generations.next(wait=True, start_empty=True) as folder:
+        whoosh_index.create_in(str(folder), schema.build_schema()).close()
+    published = generations.current()
+    assert published is not None
+    return published
 
 
 def _check_paragraphs(report: Report) -> None:

@@ -298,7 +298,8 @@ def test_any_text_is_a_valid_query(sample_library: Library, query: str) -> None:
 def test_threads_may_search_while_reports_are_added(sample_library: Library) -> None:
     def search(number: int) -> int:
         if number % 10 == 0:
-            sample_library.add(make_report(f"A/{number}", [f"Trafficking note {number}."]))
+            report = make_report(f"A/{number}", [f"Trafficking note {number}."])
+            sample_library.add(report, wait=True)
         return len(sample_library.search("trafficking children").hits)
 
     with ThreadPoolExecutor(max_workers=8) as pool:
@@ -361,8 +362,9 @@ def test_a_broken_catalogue_is_reported(tmp_path: Path) -> None:
 
 def test_a_damaged_or_impossible_index_dir_is_a_clear_error(tmp_path: Path) -> None:
     damaged = tmp_path / "damaged"
-    damaged.mkdir()
-    (damaged / "_MAIN_1.toc").write_bytes(b"not a whoosh table of contents")
+    Library(damaged).close()
+    for toc in damaged.glob("current/*.toc"):
+        toc.write_bytes(b"not a whoosh table of contents")
     with pytest.raises(IndexUnavailable, match="damaged"):
         Library(damaged)
     a_file = tmp_path / "file"
