@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
-from whoosh.query import And, Term
+from whoosh.query import And, Or, Term
 
 from index import schema
 from index.catalogue import load_catalogue
+from index.filters import resolve_symbols, split_filters
 from index.models import Paragraph, Report
 from index.query import QueryWord, all_of, any_of, query_words
 from index.results import Hit, SearchResult
@@ -132,19 +133,31 @@ class Library:
         """
         if limit < 1:
             raise ValueError(f"limit must be at least 1, not {limit}")
+        text, filters = split_filters(query)
         with self._lock:
-            words = query_words(query, self._analyzer)
-            if not words:
-                return SearchResult(words=(), hits=())
             searcher = self._fresh_searcher()
+            indexed = {d["symbol"] for d in searcher.documents(kind=schema.REPORT)}
+            reports, unknown = resolve_symbols(filters.reports, indexed)
+            words = query_words(text, self._analyzer)
+            if not words or unknown:
+                return SearchResult(
+                    words=tuple(word.word for word in words),
+                    hits=(),
+                    reports=tuple(reports),
+                    unknown_reports=tuple(unknown),
+                )
+            narrow = Or([Term("symbol", symbol) for symbol in reports]) if reports else None
             matched_all = True
-            results = _search(searcher, all_of(words), limit)
+            results = _search(searcher, all_of(words), limit, narrow)
             if results.is_empty() and len(words) > 1:
                 matched_all = False
-                results = _search(searcher, any_of(words), limit)
+                results = _search(searcher, any_of(words), limit, narrow)
             hits = tuple(self._hit(result, words) for result in results)
         return SearchResult(
-            words=tuple(word.word for word in words), hits=hits, matched_all=matched_all
+            words=tuple(word.word for word in words),
+            hits=hits,
+            matched_all=matched_all,
+            reports=tuple(reports),
         )
 
     def close(self) -> None:
@@ -194,8 +207,10 @@ def open_library(index_dir: Path, catalogue: Path) -> Library:
     return library
 
 
-def _search(searcher: Any, query: Any, limit: int) -> Any:
-    return searcher.search(query, limit=limit, filter=Term("kind", schema.PARAGRAPH))
+def _search(searcher: Any, query: Any, limit: int, narrow: Any | None) -> Any:
+    paragraphs = Term("kind", schema.PARAGRAPH)
+    wanted = paragraphs if narrow is None else And([paragraphs, narrow])
+    return searcher.search(query, limit=limit, filter=wanted)
 
 
 class Batch:

@@ -36,8 +36,11 @@ class Hit:
 @dataclass(frozen=True)
 class SearchResult:
     """`words` are the query words searched for; `matched_all` is False when no paragraph had
-    every word and the search fell back to any of them."""
+    every word and the search fell back to any of them. `reports` are the symbols a `report:`
+    filter narrowed the search to, `unknown_reports` those it named that are not indexed."""
 
     words: tuple[str, ...]
     hits: tuple[Hit, ...]
     matched_all: bool = True
+    reports: tuple[str, ...] = ()
+    unknown_reports: tuple[str, ...] = ()
