@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from enum import Enum
 
 MAX_BYTES = 64
-_ADDRESS = re.compile(r"^([on])-([A-Za-z0-9_]{1,48})-(\d{1,6})$")
+# `o-A_HRC_58_19-3`, or `o-A_HRC_58_19-I-3` for annex I: slugs hold no `-`, so the parts are
+# told apart by position.
+_ADDRESS = re.compile(r"^([on])-([A-Za-z0-9_]{1,48})(?:-([A-Z0-9]{1,6}))?-(\d{1,6})$")
 
 
 class Action(Enum):
@@ -32,9 +34,11 @@ class Address:
     action: Action
     slug: str
     number: int
+    annex: str | None = None
 
     def encode(self) -> str:
-        encoded = f"{self.action.value}-{self.slug}-{self.number}"
+        annex = f"-{self.annex}" if self.annex else ""
+        encoded = f"{self.action.value}-{self.slug}{annex}-{self.number}"
         if len(encoded.encode()) > MAX_BYTES:
             raise ValueError(f"address longer than {MAX_BYTES} bytes: {encoded!r}")
         return encoded
@@ -44,8 +48,8 @@ class Address:
         return next((symbol for symbol in symbols if symbol_slug(symbol) == self.slug), None)
 
 
-def address(action: Action, symbol: str, number: int) -> Address:
-    return Address(action, symbol_slug(symbol), number)
+def address(action: Action, symbol: str, number: int, annex: str | None = None) -> Address:
+    return Address(action, symbol_slug(symbol), number, annex)
 
 
 def parse_address(data: str | None) -> Address | None:
@@ -53,5 +57,5 @@ def parse_address(data: str | None) -> Address | None:
     match = _ADDRESS.match(data or "")
     if match is None:
         return None
-    action, slug, number = match.groups()
-    return Address(Action(action), slug, int(number))
+    action, slug, annex, number = match.groups()
+    return Address(Action(action), slug, int(number), annex)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any, TypeAlias
 
 from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
-from telegram.ext import Application, ApplicationBuilder, Defaults
+from telegram.ext import Application, ApplicationBuilder, Defaults, PicklePersistence
 
 from bot.handlers import Handlers
 from index.library import Library
@@ -16,6 +17,8 @@ from index.library import Library
 COMMANDS = (
     BotCommand("search", "Find paragraphs: /search trafficking in children"),
     BotCommand("para", "Show one paragraph in full: /para 3"),
+    BotCommand("reports", "The reports I can search"),
+    BotCommand("report", "Choose this chat's report: /report A/HRC/58/19"),
     BotCommand("help", "What I do and how to use me"),
     BotCommand("start", "Start here"),
 )
@@ -29,8 +32,11 @@ async def _register_commands(application: BotApplication) -> None:
     await application.bot.set_my_commands(COMMANDS)
 
 
-def build_application(token: str, base_url: str, library: Library) -> BotApplication:
-    application = (
+def build_application(
+    token: str, base_url: str, library: Library, state_file: Path | None = None
+) -> BotApplication:
+    """The bot; with `state_file`, chats' choices (their report) survive restarts there."""
+    builder = (
         ApplicationBuilder()
         .token(token)
         .base_url(base_url)
@@ -42,8 +48,12 @@ def build_application(token: str, base_url: str, library: Library) -> BotApplica
             )
         )
         .post_init(_register_commands)
-        .build()
     )
+    if state_file is not None:
+        state_file.parent.mkdir(parents=True, exist_ok=True)
+        # Written within a second of a change, not only at a clean shutdown.
+        builder.persistence(PicklePersistence(state_file, update_interval=1))
+    application = builder.build()
     Handlers(library).register(application)
     return application
 

@@ -77,7 +77,7 @@ def _run(settings: Settings, library: Library) -> int:
         print("No REPORTBOT_TOKEN is set: starting the sandbox instead.", file=sys.stderr)
         return _sandbox(library)
     application = build_application(
-        settings.token.get_secret_value(), settings.api_base_url, library
+        settings.token.get_secret_value(), settings.api_base_url, library, settings.state_file
     )
     log.info("serving by long polling; %d report(s) indexed", len(library.reports()))
     try:

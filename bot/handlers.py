@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from telegram import Chat, Message, Update
 from telegram.constants import ChatType
@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SEARCH_LIMIT = 5
+# chat_data key of the report a chat chose with /report.
+CHAT_REPORT = "report"
 # Edited messages would otherwise re-run commands: only new messages count.
 NEW_MESSAGES = filters.UpdateType.MESSAGE
 
@@ -43,6 +45,8 @@ class Handlers:
         application.add_handler(CommandHandler("help", self.help, NEW_MESSAGES))
         application.add_handler(CommandHandler("search", self.search, NEW_MESSAGES))
         application.add_handler(CommandHandler("para", self.para, NEW_MESSAGES))
+        application.add_handler(CommandHandler("reports", self.reports, NEW_MESSAGES))
+        application.add_handler(CommandHandler("report", self.report, NEW_MESSAGES))
         application.add_handler(CallbackQueryHandler(self.button))
         application.add_handler(
             MessageHandler(
@@ -74,26 +78,53 @@ class Handlers:
         await self._search(update, context, message.text if message and message.text else "")
 
     async def para(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        args = context.args or []
+        """`/para N`, `/para SYMBOL N`, `/para annex I N`, `/para SYMBOL annex I N`."""
+        args = list(context.args or [])
         reports = await asyncio.to_thread(self.library.reports)
         if not reports:
             await self._send(update.effective_chat, [Reply(render.no_reports())])
             return
-        report = reports[0]
-        if len(args) == 2:
-            named = _find_report(reports, args[0])
-            if named is not None:
-                report, args = named, args[1:]
-        numbers = await asyncio.to_thread(self.library.paragraph_numbers, report.symbol)
+        report = _chat_report(reports, context.chat_data)
+        if args and (named := _find_report(reports, args[0])) is not None:
+            report, args = named, args[1:]
+        elif args and "/" in args[0]:
+            await self._send(update.effective_chat, [Reply(render.unknown_reports(args[:1]))])
+            return
+        annex = None
+        if len(args) == 3 and args[0].casefold() == "annex":
+            annex, args = args[1].upper(), args[2:]
+        numbers = await asyncio.to_thread(
+            self.library.paragraph_numbers, report.symbol, report.lang, annex
+        )
+        if annex is not None and not numbers:
+            await self._send(update.effective_chat, [Reply(render.no_annex(report, annex))])
+            return
         if len(args) != 1:
-            await self._send(update.effective_chat, [Reply(render.para_usage(report, numbers))])
+            text = render.para_usage(report, numbers, annex)
+            await self._send(update.effective_chat, [Reply(text)])
             return
         number = _paragraph_number(args[0])
         if number not in numbers:
-            text = render.para_not_found(args[0][:20], report, numbers)
+            text = render.para_not_found(args[0][:20], report, numbers, annex)
             await self._send(update.effective_chat, [Reply(text)])
             return
-        await self._paragraph(update.effective_chat, report.symbol, number, context)
+        await self._paragraph(update.effective_chat, report.symbol, number, annex, context)
+
+    async def reports(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        reports = await asyncio.to_thread(self.library.reports)
+        await self._send(update.effective_chat, [Reply(_reports_text(reports, context))])
+
+    async def report(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """`/report SYMBOL`: the chat's report for /para, remembered across restarts."""
+        reports = await asyncio.to_thread(self.library.reports)
+        chosen = _find_report(reports, context.args[0]) if context.args else None
+        if chosen is not None and context.chat_data is not None:
+            context.chat_data[CHAT_REPORT] = chosen.symbol
+            text = render.report_chosen(chosen)
+        else:
+            unknown = render.unknown_reports(context.args[:1]) + "\n\n" if context.args else ""
+            text = unknown + _reports_text(reports, context)
+        await self._send(update.effective_chat, [Reply(text)])
 
     async def unknown(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = update.effective_message
@@ -136,18 +167,25 @@ class Handlers:
         )
         await self._send(update.effective_chat, replies)
 
-    def _paragraph_replies(self, symbol: str, number: int, username: str) -> list[Reply] | None:
-        paragraph = self.library.paragraph(symbol, number)
+    def _paragraph_replies(
+        self, symbol: str, number: int, annex: str | None, username: str
+    ) -> list[Reply] | None:
+        paragraph = self.library.paragraph(symbol, number, annex=annex)
         if paragraph is None:
             return None
-        numbers = self.library.paragraph_numbers(symbol)
+        numbers = self.library.paragraph_numbers(symbol, annex=annex)
         return render.paragraph_reply(paragraph, numbers, username)
 
     async def _paragraph(
-        self, chat: Chat | None, symbol: str, number: int, context: ContextTypes.DEFAULT_TYPE
+        self,
+        chat: Chat | None,
+        symbol: str,
+        number: int,
+        annex: str | None,
+        context: ContextTypes.DEFAULT_TYPE,
     ) -> bool:
         replies = await asyncio.to_thread(
-            self._paragraph_replies, symbol, number, context.bot.username
+            self._paragraph_replies, symbol, number, annex, context.bot.username
         )
         if replies is None:
             return False
@@ -162,7 +200,9 @@ class Handlers:
         self, chat: Chat | None, target: Address, context: ContextTypes.DEFAULT_TYPE
     ) -> bool:
         symbol = await self._resolve(target)
-        return symbol is not None and await self._paragraph(chat, symbol, target.number, context)
+        return symbol is not None and await self._paragraph(
+            chat, symbol, target.number, target.annex, context
+        )
 
     async def _navigate(
         self, message: Message, target: Address, context: ContextTypes.DEFAULT_TYPE
@@ -171,7 +211,7 @@ class Handlers:
         if symbol is None:
             return False
         replies = await asyncio.to_thread(
-            self._paragraph_replies, symbol, target.number, context.bot.username
+            self._paragraph_replies, symbol, target.number, target.annex, context.bot.username
         )
         if replies is None:
             return False
@@ -202,6 +242,18 @@ class Handlers:
             await update.effective_chat.send_message(
                 "Sorry, something went wrong on my side. Please try again in a moment."
             )
+
+
+def _chat_report(reports: Sequence[Report], chat_data: dict[Any, Any] | None) -> Report:
+    """The report the chat chose with /report while it is indexed, else the most recent."""
+    chosen = (chat_data or {}).get(CHAT_REPORT)
+    return next((r for r in reports if r.symbol == chosen), reports[0])
+
+
+def _reports_text(reports: Sequence[Report], context: ContextTypes.DEFAULT_TYPE) -> str:
+    if not reports:
+        return render.no_reports()
+    return render.reports_list(reports, _chat_report(reports, context.chat_data))
 
 
 def _find_report(reports: Sequence[Report], name: str) -> Report | None:

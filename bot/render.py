@@ -36,14 +36,18 @@ def _link(url: str, label: str) -> str:
     return f'<a href="{attribute(url)}">{escape(label)}</a>'
 
 
+def _address(action: Action, paragraph: Paragraph, number: int | None = None) -> str:
+    target = paragraph.number if number is None else number
+    return address(action, paragraph.symbol, target, paragraph.annex).encode()
+
+
 def deep_link(username: str, paragraph: Paragraph) -> str:
-    return create_deep_linked_url(
-        username, address(Action.OPEN, paragraph.symbol, paragraph.number).encode()
-    )
+    return create_deep_linked_url(username, _address(Action.OPEN, paragraph))
 
 
 def _links(paragraph: Paragraph, username: str) -> str:
     links = [_link(paragraph.link, "Read in the report")] if paragraph.link else []
+    links.append(_link(paragraph.official_url, "UN document"))
     links.append(_link(deep_link(username, paragraph), "Link to this paragraph"))
     return " · ".join(links)
 
@@ -97,7 +101,27 @@ def _result(rank: int, hit: Hit, username: str) -> Block:
     )
 
 
+def unknown_reports(symbols: Sequence[str]) -> str:
+    named = ", ".join(escape(symbol) for symbol in symbols)
+    return f"No report {named} is indexed. /reports lists the ones I have."
+
+
+def _result_buttons(hits: Sequence[Hit]) -> InlineKeyboardMarkup:
+    several = len({hit.paragraph.symbol for hit in hits}) > 1
+    buttons = [
+        InlineKeyboardButton(
+            hit.paragraph.citation if several else hit.paragraph.place,
+            callback_data=_address(Action.OPEN, hit.paragraph),
+        )
+        for hit in hits
+    ]
+    # Citations of several reports are too long to share a row.
+    return InlineKeyboardMarkup([[button] for button in buttons] if several else [buttons])
+
+
 def search_reply(result: SearchResult, username: str) -> list[Reply]:
+    if result.unknown_reports:
+        return [Reply(unknown_reports(result.unknown_reports))]
     if not result.words:
         return [Reply(nothing_to_search())]
     if not result.hits:
@@ -105,21 +129,17 @@ def search_reply(result: SearchResult, username: str) -> list[Reply]:
     count = len(result.hits)
     noun = "paragraph" if count == 1 else "paragraphs"
     header = f"🔎 {count} {noun} for <i>{escape(_shown_query(result.words))}</i>"
+    if result.reports:
+        header += " in " + ", ".join(escape(symbol) for symbol in result.reports)
     if not result.matched_all:
         header += "\nNo paragraph has all of these words; these have some of them."
     blocks: list[Block] = [Markup(header)]
     blocks.extend(_result(rank, hit, username) for rank, hit in enumerate(result.hits, 1))
-    buttons = [
-        InlineKeyboardButton(
-            f"para. {hit.paragraph.number}",
-            callback_data=address(Action.OPEN, hit.paragraph.symbol, hit.paragraph.number).encode(),
-        )
-        for hit in result.hits
-    ]
-    return _with_keyboard(pack(blocks), InlineKeyboardMarkup([buttons]))
+    return _with_keyboard(pack(blocks), _result_buttons(result.hits))
 
 
 def _neighbours(paragraph: Paragraph, numbers: Sequence[int]) -> InlineKeyboardMarkup | None:
+    """◀ ▶ to the paragraphs before and after, within the body or the same annex."""
     position = numbers.index(paragraph.number) if paragraph.number in numbers else -1
     buttons = []
     if position > 0:
@@ -127,7 +147,7 @@ def _neighbours(paragraph: Paragraph, numbers: Sequence[int]) -> InlineKeyboardM
         buttons.append(
             InlineKeyboardButton(
                 f"◀ para. {previous}",
-                callback_data=address(Action.NAVIGATE, paragraph.symbol, previous).encode(),
+                callback_data=_address(Action.NAVIGATE, paragraph, previous),
             )
         )
     if 0 <= position < len(numbers) - 1:
@@ -135,7 +155,7 @@ def _neighbours(paragraph: Paragraph, numbers: Sequence[int]) -> InlineKeyboardM
         buttons.append(
             InlineKeyboardButton(
                 f"para. {following} ▶",
-                callback_data=address(Action.NAVIGATE, paragraph.symbol, following).encode(),
+                callback_data=_address(Action.NAVIGATE, paragraph, following),
             )
         )
     return InlineKeyboardMarkup([buttons]) if buttons else None
@@ -155,18 +175,54 @@ def _range(numbers: Sequence[int]) -> str:
     return f"{numbers[0]}–{numbers[-1]}" if len(numbers) > 1 else str(numbers[0])
 
 
-def para_usage(report: Report, numbers: Sequence[int]) -> str:
+def _part(report: Report, annex: str | None) -> str:
+    return escape(f"{report.symbol}, annex {annex}" if annex else report.symbol)
+
+
+def _command(annex: str | None, number: int) -> str:
+    return f"/para annex {escape(annex)} {number}" if annex else f"/para {number}"
+
+
+def para_usage(report: Report, numbers: Sequence[int], annex: str | None = None) -> str:
     return (
-        f"Which paragraph? Give its number, e.g. <code>/para {numbers[0]}</code>\n"
-        f"{escape(report.symbol)} has paragraphs {_range(numbers)}."
+        f"Which paragraph? Give its number, e.g. <code>{_command(annex, numbers[0])}</code>\n"
+        f"{_part(report, annex)} has paragraphs {_range(numbers)}. "
+        "Another report: <code>/para SYMBOL number</code>; an annex: "
+        "<code>/para annex I number</code>."
     )
 
 
-def para_not_found(argument: str, report: Report, numbers: Sequence[int]) -> str:
+def para_not_found(
+    argument: str, report: Report, numbers: Sequence[int], annex: str | None = None
+) -> str:
     return (
-        f"There is no paragraph {escape(argument)} in {escape(report.symbol)}: "
+        f"There is no paragraph {escape(argument)} in {_part(report, annex)}: "
         f"its paragraphs are numbered {_range(numbers)}.\n"
-        f"Try <code>/para {numbers[0]}</code>."
+        f"Try <code>{_command(annex, numbers[0])}</code>."
+    )
+
+
+def no_annex(report: Report, annex: str) -> str:
+    return f"{escape(report.symbol)} has no annex {escape(annex)}."
+
+
+def reports_list(reports: Sequence[Report], current: Report | None) -> str:
+    lines = ["<b>Reports</b>"]
+    for report in reports:
+        mark = " ✓ <i>this chat's report</i>" if report == current else ""
+        lines.append(_report_line(report) + mark)
+    lines += [
+        "",
+        "<code>/report SYMBOL</code> makes one this chat's report for /para; "
+        "/search looks in all of them, or in one with <code>report:SYMBOL</code>.",
+    ]
+    return "\n".join(lines)
+
+
+def report_chosen(report: Report) -> str:
+    return (
+        f"This chat's report is now <b>{escape(report.symbol)}</b> — {escape(report.title)}.\n"
+        f"<code>/para 1</code> opens its first paragraph."
     )
 
 
@@ -175,9 +231,9 @@ def no_reports() -> str:
 
 
 def _report_line(report: Report) -> str:
-    when = f" ({report.date.day} {report.date:%B %Y})" if report.date else ""
+    when = f" ({report.year})" if report.year else ""
     return (
-        f"• <b>{escape(report.symbol)}</b> — {escape(report.title)}{when}, "
+        f"• <b>{escape(report.symbol)}</b>{when} — {escape(report.title)}, "
         f"{report.paragraph_count} paragraphs"
     )
 
@@ -190,8 +246,13 @@ def help_text(reports: Sequence[Report]) -> str:
         f"<b>/search</b> <i>words</i> — the five paragraphs that match best, each with a short "
         f"summary and a link\n   e.g. <code>{escape(SEARCH_EXAMPLE)}</code>",
         "<b>/para</b> <i>number</i> — one paragraph in full, verbatim\n"
-        "   e.g. <code>/para 3</code>",
+        "   e.g. <code>/para 3</code>, <code>/para A/HRC/58/19 3</code>, "
+        "<code>/para annex I 2</code>",
+        "<b>/reports</b> — the reports I have; <b>/report</b> <i>symbol</i> — this chat's "
+        "report for /para",
         "<b>/help</b> — this message",
+        "",
+        "Search one report only: <code>/search report:A/HRC/58/19 trafficking</code>",
         "",
         "In a private chat you can also just type your words. In groups, use the commands.",
     ]

@@ -11,6 +11,9 @@ CONFIG_DIR = Path(__file__).resolve().parent
 DEFAULT_CATALOGUE = CONFIG_DIR / "catalogue.toml"
 
 
+STATE_FILE = "bot-state.pickle"
+
+
 class SettingsError(Exception):
     """Settings that cannot be used; the message is one readable line per problem."""
 
@@ -29,10 +32,17 @@ class Settings(BaseSettings):
         description="Bot API base URL; the token is appended (python-telegram-bot's base_url).",
     )
     index_dir: Path = Field(default=Path("var/index"), description="Where the Whoosh index lives.")
+    data_dir: Path = Field(
+        default=Path("var"), description="Where the bot keeps chats' settings between runs."
+    )
     catalogue: Path = Field(
         default=DEFAULT_CATALOGUE, description="The reports to load when the index is empty."
     )
     log_level: str = Field(default="INFO", description="Logging level.")
+
+    @property
+    def state_file(self) -> Path:
+        return self.data_dir / STATE_FILE
 
     @field_validator("token")
     @classmethod

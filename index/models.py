@@ -7,6 +7,11 @@ import datetime as dt
 from pydantic import BaseModel, ConfigDict
 
 
+def official_url(symbol: str, lang: str) -> str:
+    """The UN's own viewer for a document symbol, in one language."""
+    return f"https://docs.un.org/{lang}/{symbol}"
+
+
 class Paragraph(BaseModel):
     """One numbered paragraph of a report, verbatim."""
 
@@ -31,8 +36,17 @@ class Paragraph(BaseModel):
     @property
     def citation(self) -> str:
         """How the UN cites it: `A/HRC/58/19, para. 3`, `A/HRC/58/19, annex I, para. 3`."""
-        annex = f", annex {self.annex}" if self.annex else ""
-        return f"{self.symbol}{annex}, para. {self.number}"
+        return f"{self.symbol}, {self.place}"
+
+    @property
+    def place(self) -> str:
+        """Where in the report: `para. 3`, `annex I, para. 3`."""
+        annex = f"annex {self.annex}, " if self.annex else ""
+        return f"{annex}para. {self.number}"
+
+    @property
+    def official_url(self) -> str:
+        return official_url(self.symbol, self.lang)
 
 
 class Report(BaseModel):
@@ -61,5 +75,4 @@ class Report(BaseModel):
 
     @property
     def official_url(self) -> str:
-        """The UN's own viewer for the symbol, in this language."""
-        return f"https://docs.un.org/{self.lang}/{self.symbol}"
+        return official_url(self.symbol, self.lang)

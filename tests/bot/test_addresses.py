@@ -20,6 +20,17 @@ def test_an_address_round_trips_and_fits_telegrams_rules() -> None:
     assert parsed.resolve(["E/CN.4/2024/1", "A/HRC/58/19"]) == "A/HRC/58/19"
 
 
+def test_annex_paragraphs_have_their_own_addresses() -> None:
+    encoded = address(Action.NAVIGATE, "A/HRC/58/19", 3, annex="II").encode()
+    assert encoded == "n-A_HRC_58_19-II-3"
+    parsed = parse_address(encoded)
+    assert parsed is not None
+    assert (parsed.annex, parsed.number) == ("II", 3)
+    body = parse_address("n-A_HRC_58_19-3")
+    assert body is not None
+    assert body.annex is None
+
+
 def test_symbols_with_dots_and_dashes_have_safe_slugs() -> None:
     assert symbol_slug("A/HRC/58/19/Add.1") == "A_HRC_58_19_Add_1"
     assert symbol_slug("CRC/C/GC/25") == "CRC_C_GC_25"
