@@ -124,3 +124,28 @@ async def test_a_chats_report_survives_a_restart(
         (reply,) = await chat.send("/para 2")
     assert reply["text"].startswith(f"{OTHER}, para. 2")
     assert [call.method for call in emulator.calls if not call.ok] == []
+
+
+async def test_a_report_ingested_elsewhere_is_served_without_a_restart(
+    private: Chat, tmp_path: Path
+) -> None:
+    (before,) = await private.send("/reports")
+    assert "A/HRC/60/1" not in before["text"]
+    ingester = Library(tmp_path / "index")
+    report = other_report()
+    renamed = report.model_copy(
+        update={
+            "symbol": "A/HRC/60/1",
+            "paragraphs": tuple(
+                p.model_copy(update={"symbol": "A/HRC/60/1"}) for p in report.paragraphs
+            ),
+        }
+    )
+    try:
+        ingester.add(renamed)
+    finally:
+        ingester.close()
+    (after,) = await private.send("/reports")
+    assert "A/HRC/60/1" in after["text"]
+    (reply,) = await private.send("/para A/HRC/60/1 annex I 1")
+    assert reply["text"].startswith("A/HRC/60/1, annex I, para. 1")
