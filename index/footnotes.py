@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 # Digits after two or more letters: `children1`, `liberty2`. Whether the letters are lowercase is
 # checked in Python (`str.islower` knows every script), which keeps `G20`, `COVID19`, `P5` intact.
@@ -30,24 +30,36 @@ _NUMBERED_ABBREVIATIONS = frozenset(
 _TRAILING_LETTERS = re.compile(r"[^\W\d_]+$")
 
 
-def strip_footnote_markers(text: str) -> str:
-    """`text` without the footnote markers glued to its words; all else untouched."""
+def strip_footnote_markers(text: str, known: Collection[int] = ()) -> str:
+    """`text` without the footnote markers glued to its words; all else untouched.
+
+    With `known` footnote numbers (those the document has), only those numbers are markers.
+    """
+    return strip_footnote_markers_with_numbers(text, known)[0]
+
+
+def strip_footnote_markers_with_numbers(
+    text: str, known: Collection[int] = ()
+) -> tuple[str, list[int]]:
+    """`text` without its footnote markers, and the markers' numbers in the order they stand."""
     pieces: list[str] = []
+    numbers: list[int] = []
     position = 0
-    for start, end in _marker_spans(text):
+    for start, end in _marker_spans(text, known):
         pieces.append(text[position:start])
+        numbers.append(int(text[start:end]))
         position = end
     pieces.append(text[position:])
-    return "".join(pieces)
+    return "".join(pieces), numbers
 
 
-def text_before_first_marker(text: str) -> str:
+def text_before_first_marker(text: str, known: Collection[int] = ()) -> str:
     """The words of `text` before the first word carrying a footnote marker (all if none).
 
     A browser matches a text fragment against the page's words, and `children1` is not `children`,
     so a link quotes only words that stand on the page exactly as here.
     """
-    spans = _marker_spans(text)
+    spans = _marker_spans(text, known)
     if not spans:
         return text
     marker_start = spans[0][0]
@@ -55,8 +67,12 @@ def text_before_first_marker(text: str) -> str:
     return text[:word_start].rstrip()
 
 
-def _marker_spans(text: str) -> list[tuple[int, int]]:
-    return sorted([*_after_word(text), *_after_punctuation(text)])
+def _marker_spans(text: str, known: Collection[int]) -> list[tuple[int, int]]:
+    spans = sorted([*_after_word(text), *_after_punctuation(text)])
+    if not known:
+        return spans
+    # The document says which footnotes exist: a glued number that is none of them is text.
+    return [(start, end) for start, end in spans if int(text[start:end]) in known]
 
 
 def _after_word(text: str) -> Iterator[tuple[int, int]]:

@@ -7,52 +7,76 @@ between pages, page headers). What is recognised, line by line:
   preamble, not content;
 - `Summary` starts the report's summary: the unnumbered paragraphs up to the first heading or
   numbered paragraph;
+- `Contents` starts a table of contents, skipped up to the first line that is not one of its
+  entries (`I. Introduction ..... 3`, `I. Introduction 1–4 3`) or their column heads (`Page`);
 - headings: `I. Introduction` (Roman), `A. Global level` (a letter, under the Roman heading),
   and `1. Legislation` (Arabic) where a short title-like line is followed by the paragraph the
   numbering expects next;
-- numbered paragraphs `12. Text…`, their numbers increasing; sub-items `(a) …` and bullets on
-  their own lines stay in the paragraph above, each on its own line.
+- numbered paragraphs `12. Text…` (or `12.` alone, the text on the next line), their numbers
+  increasing; sub-items `(a) …` and bullets on their own lines stay in the paragraph above,
+  each on its own line; wrapped lines join, hyphenated words too (see `index.hyphenation`);
+- `Annex`, `Annex II`, `Annexes`: an annex, whose numbering starts again; the lines after it up
+  to its first heading or paragraph are its title, which heads its paragraphs' section path.
+
+Footnote markers glued to words (`children1`) are taken out of the text; the paragraph keeps the
+text of the footnotes it cites as its notes.
 """
 
 from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from index.footnotes import strip_footnote_markers, text_before_first_marker
+from index.footnotes import (
+    strip_footnote_markers,
+    strip_footnote_markers_with_numbers,
+    text_before_first_marker,
+)
+from index.hyphenation import LineJoiner
 from index.links import paragraph_link
 from index.models import Paragraph, Report
+from index.source import SourceDocument
 
 _NUMBERED = re.compile(r"(?P<number>\d{1,4})\.\s+(?P<rest>\S.*)")
+_NUMBER_ALONE = re.compile(r"(?P<number>\d{1,4})\.")
 # One capital is a letter heading (or `I.`, `V.`, `X.`), several are Roman numerals.
 _HEADING = re.compile(r"(?P<label>[IVXLC]{2,}|[A-Z])\.\s+(?P<title>\S.*)")
 _ROMAN = re.compile(r"(?=[IVXLC])(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _SUB_ITEM = re.compile(r"(?:\([a-z]{1,4}\)|[•▪●◦])\s+\S")
 _SUMMARY = re.compile(r"summary:?", re.IGNORECASE)
-# A table of contents ends the summary; its entries (dot leaders and a page number) are skipped.
-_CONTENTS = re.compile(r"contents", re.IGNORECASE)
-_CONTENTS_ENTRY = re.compile(r".*(?:\.\s?){4,}\s*\d+")
-# Annexes restart their numbering; the report's own paragraphs end where they begin.
-_ANNEX = re.compile(r"annex(?:es)?(?:\s+[IVXLC]+)?", re.IGNORECASE)
+_CONTENTS = re.compile(r"(?:table of )?contents", re.IGNORECASE)
+_CONTENTS_COLUMNS = re.compile(r"(?:paragraphs\s+)?pages?|paragraphs", re.IGNORECASE)
+# An entry of a table of contents ends in its page, after its paragraphs (`1–4 3`) in a report
+# that lists them. Dot leaders mark an entry anywhere; inside the table, so does the page alone.
+_LEADERS_ENTRY = re.compile(r".*(?:\.\s?){4,}\s*(?:\d{1,4}\s*[–-]\s*\d{1,4}\s+)?\d{1,3}")
+_RANGE_ENTRY = re.compile(r".*\S\s+\d{1,4}\s*[–-]\s*\d{1,4}\s+\d{1,3}")
+_PAGE_ENTRY = re.compile(r".*\S\s+\d{1,3}")
+# Lowercase `annex` alone on a line is a wrapped sentence, not an annex.
+_ANNEX = re.compile(r"(?:Annex(?:es)?|ANNEX(?:ES)?)(?:\s+(?P<label>[IVXLC]+))?")
 # PDF page furniture: page numbers and United Nations Office at Geneva job numbers.
 _PAGE_FURNITURE = re.compile(r"\d{1,3}|GE\.\d{2}-\d+(?:\s*\(E\))?.*")
 
 _MAX_HEADING_CHARS = 150
 _SENTENCE_END = (".", "!", "?", ":", ";")
 _CLOSERS = '"”’)]'
+# Between `Annex I` and its title, as in `Annex I — Recommendations`.
+_ANNEX_TITLE_SEPARATOR = " — "
 
 
 class _Level(enum.IntEnum):
-    ROMAN = 0
-    LETTER = 1
-    ARABIC = 2
+    ANNEX = 0
+    ROMAN = 1
+    LETTER = 2
+    ARABIC = 3
 
 
 class _Mode(enum.Enum):
     PREAMBLE = enum.auto()
     SUMMARY = enum.auto()
+    CONTENTS = enum.auto()
     BODY = enum.auto()
 
 
@@ -67,15 +91,16 @@ class _Block:
     """Text gathered from lines: wrapped lines join with a space, sub-items with a newline."""
 
     pieces: list[str]
+    joiner: LineJoiner
 
     def extend(self, line: str) -> None:
-        last = self.pieces[-1]
-        # A line broken after a hyphen (`low-` / `risk`) joins without a space.
-        glue = "" if last.endswith("-") and last[-2:-1].isalpha() and line[:1].isalpha() else " "
-        self.pieces[-1] = f"{last}{glue}{line}"
+        self.pieces[-1] = self.joiner.join(self.pieces[-1], line)
 
     def start_piece(self, line: str) -> None:
-        self.pieces.append(line)
+        if self.pieces[-1]:
+            self.pieces.append(line)
+        else:  # the number stood alone on its line: this is the paragraph's first text
+            self.pieces[-1] = line
 
     def ends_sentence(self) -> bool:
         return self.pieces[-1].rstrip(_CLOSERS).endswith(_SENTENCE_END)
@@ -87,6 +112,7 @@ class _Block:
 
 @dataclass
 class _DraftParagraph:
+    annex: str | None
     number: int
     section_path: tuple[str, ...]
     page: int
@@ -97,38 +123,58 @@ class _DraftParagraph:
 class _Parser:
     lines: list[_Line]
     symbol: str
+    joiner: LineJoiner
     mode: _Mode = _Mode.PREAMBLE
     headings: list[tuple[_Level, str]] = field(default_factory=list)  # outermost first
     roman: int = 0
     letter: str | None = None
+    annex: str | None = None
     summary: list[_Block] = field(default_factory=list)
     paragraphs: list[_DraftParagraph] = field(default_factory=list)
     # An unnumbered line right after a heading line continues the heading (PDF wrapping).
     heading_open: bool = False
+    # The first unnumbered line after `Annex I` is the annex's title.
+    annex_title_open: bool = False
 
     def parse(self) -> None:
-        after_blank = True
+        after_blank, page = True, 1
         for index, line in enumerate(self.lines):
             if not line.text:
                 after_blank, self.heading_open = True, False
                 continue
+            # A new page sets its first line apart as a blank line would (a PDF has none there).
+            after_blank, page = after_blank or line.page != page, line.page
             if self._skip(line.text):
                 continue
-            if self.paragraphs and _ANNEX.fullmatch(line.text):
-                break
+            if self.mode is _Mode.CONTENTS:
+                if self._in_contents(index):
+                    continue
+                self.mode = _Mode.BODY
+            annex = _ANNEX.fullmatch(line.text)
+            # `Annex I` wrapped alone onto a line of a sentence is no annex.
+            if annex is not None and after_blank:
+                self._open_annex(line.text, annex["label"] or "I")
+                continue
             self._take(index, line, after_blank)
             after_blank = False
 
     def _skip(self, text: str) -> bool:
         if text == self.symbol or _PAGE_FURNITURE.fullmatch(text):
             return True
-        if _CONTENTS_ENTRY.fullmatch(text):
+        if _LEADERS_ENTRY.fullmatch(text):
             return True
-        if _CONTENTS.fullmatch(text):
-            if self.mode is _Mode.SUMMARY:
-                self.mode = _Mode.BODY
+        if _CONTENTS.fullmatch(text) and not self.paragraphs:
+            self.mode = _Mode.CONTENTS
             return True
         return False
+
+    def _in_contents(self, index: int) -> bool:
+        """An entry, a column head, or the first line of an entry wrapped over two lines."""
+        text = self.lines[index].text
+        if _CONTENTS_COLUMNS.fullmatch(text) or _is_contents_entry(text):
+            return True
+        following = self._next_content_line(index)
+        return following is not None and _is_contents_entry(following)
 
     def _take(self, index: int, line: _Line, after_blank: bool) -> None:
         text = line.text
@@ -139,28 +185,36 @@ class _Parser:
         if heading is not None:
             self._open_heading(*heading)
             return
-        numbered = _NUMBERED.fullmatch(text)
-        if numbered is not None:
-            number, rest = int(numbered["number"]), numbered["rest"]
-            if self._is_arabic_heading(index, rest):
+        start = _paragraph_start(text)
+        if start is not None:
+            number, rest = start
+            if rest and self._is_arabic_heading(index, rest):
                 self._open_heading(_Level.ARABIC, text)
                 return
             if self._starts_paragraph(number, after_blank):
                 self.mode = _Mode.BODY
-                self.heading_open = False
+                self.heading_open = self.annex_title_open = False
+                block = _Block([rest], self.joiner)
                 self.paragraphs.append(
-                    _DraftParagraph(number, self._section_path(), line.page, _Block([rest]))
+                    _DraftParagraph(self.annex, number, self._section_path(), line.page, block)
                 )
                 return
         self._take_text(text, after_blank)
 
     def _take_text(self, text: str, after_blank: bool) -> None:
+        if self.annex_title_open:
+            self.annex_title_open = False
+            if _looks_like_title(text):
+                level, annex = self.headings[-1]
+                self.headings[-1] = (level, f"{annex}{_ANNEX_TITLE_SEPARATOR}{text}")
+                self.heading_open = True
+                return
         if self.heading_open:
             level, heading = self.headings[-1]
-            self.headings[-1] = (level, f"{heading} {text}")
+            self.headings[-1] = (level, self.joiner.join(heading, text))
             return
         if self.mode is _Mode.SUMMARY and self._starts_summary_paragraph(text, after_blank):
-            self.summary.append(_Block([text]))
+            self.summary.append(_Block([text], self.joiner))
             return
         block = self._current_block()
         if block is None:
@@ -180,13 +234,19 @@ class _Parser:
     def _current_block(self) -> _Block | None:
         if self.mode is _Mode.SUMMARY:
             return self.summary[-1]
-        if self.mode is _Mode.BODY and self.paragraphs:
+        if self.mode is _Mode.BODY and self._last_paragraph() is not None:
             return self.paragraphs[-1].block
-        return None  # preamble, or unnumbered text before the first paragraph
+        return None  # preamble, or unnumbered text before the first paragraph (of an annex)
+
+    def _last_paragraph(self) -> _DraftParagraph | None:
+        """The last paragraph of the part being read: the body, or the current annex."""
+        if self.paragraphs and self.paragraphs[-1].annex == self.annex:
+            return self.paragraphs[-1]
+        return None
 
     def _heading(self, text: str) -> tuple[_Level, str] | None:
-        match = _HEADING.fullmatch(text)
-        if match is None or not _looks_like_title(match["title"]):
+        match = _titled_heading(text)
+        if match is None:
             return None
         label = match["label"]
         expected_letter = chr(ord(self.letter) + 1) if self.letter else "A"
@@ -202,6 +262,7 @@ class _Parser:
     def _open_heading(self, level: _Level, text: str) -> None:
         self.mode = _Mode.BODY
         self.heading_open = True
+        self.annex_title_open = False
         label = text.split(".", 1)[0]
         if level is _Level.ROMAN:
             self.roman = _roman_value(label) or self.roman
@@ -211,6 +272,12 @@ class _Parser:
         # A heading closes those at its level and deeper; a level left out stays out.
         self.headings = [*(open_ for open_ in self.headings if open_[0] < level), (level, text)]
 
+    def _open_annex(self, text: str, label: str) -> None:
+        self.mode = _Mode.BODY
+        self.annex, self.roman, self.letter = label, 0, None
+        self.headings = [(_Level.ANNEX, text)]
+        self.heading_open, self.annex_title_open = False, True
+
     def _section_path(self) -> tuple[str, ...]:
         return tuple(heading for _, heading in self.headings)
 
@@ -219,44 +286,70 @@ class _Parser:
         numbering expects next (so this line is not that paragraph)."""
         if not _looks_like_title(rest):
             return False
-        expected = self.paragraphs[-1].number + 1 if self.paragraphs else 1
-        return self._next_numbered(index) == expected
+        last = self._last_paragraph()
+        expected = last.number + 1 if last else 1
+        following = self._next_content_line(index)
+        start = _paragraph_start(following) if following is not None else None
+        return start is not None and start[0] == expected
 
-    def _next_numbered(self, index: int) -> int | None:
-        """The number of the next content line if it is a numbered one."""
+    def _next_content_line(self, index: int) -> str | None:
+        """The text of the next line that is neither blank nor page furniture."""
         for line in self.lines[index + 1 :]:
-            if not line.text or line.text == self.symbol or _PAGE_FURNITURE.fullmatch(line.text):
-                continue
-            numbered = _NUMBERED.fullmatch(line.text)
-            return int(numbered["number"]) if numbered else None
+            if line.text and line.text != self.symbol and not _PAGE_FURNITURE.fullmatch(line.text):
+                return line.text
         return None
 
     def _starts_paragraph(self, number: int, after_blank: bool) -> bool:
-        if not self.paragraphs:
+        last = self._last_paragraph()
+        if last is None:
             return True
-        last = self.paragraphs[-1].number
         # Without a blank line before it, `2015. The…` is more likely a wrapped sentence than a
         # paragraph, unless it is the very next number.
-        return number == last + 1 or (number > last and after_blank)
+        return number == last.number + 1 or (number > last.number and after_blank)
 
 
-def parse_report_text(text: str, meta: Report) -> Report:
-    """`meta` with the summary, paragraphs and paragraph count read from the report's text.
+def parse_document(document: SourceDocument, meta: Report) -> Report:
+    """`meta` with the summary, paragraphs and paragraph count read from `document`.
 
-    Paragraph text is verbatim with wrapped lines joined and footnote markers removed; each
-    paragraph gets its symbol and language from `meta` and its link from `meta.source_url`.
+    Paragraph text is verbatim with wrapped lines joined and footnote markers removed, the
+    footnotes they cite kept as the paragraph's notes; each paragraph gets its symbol and
+    language from `meta`, its page from the form feeds before it, and its link from
+    `meta.source_url`.
     """
-    lines = _lines(text)
-    parser = _Parser(lines, meta.symbol)
+    footnotes = document.footnotes
+    joiner = LineJoiner("\n".join([document.text, *footnotes.values()]))
+    parser = _Parser(_lines(document.text), meta.symbol, joiner)
     parser.parse()
-    paragraphs = tuple(_paragraph(draft, meta, paged="\f" in text) for draft in parser.paragraphs)
-    summary = "\n\n".join(strip_footnote_markers(block.text) for block in parser.summary)
+    paged = "\f" in document.text
+    paragraphs = tuple(
+        _paragraph(draft, meta, footnotes, paged=paged) for draft in parser.paragraphs
+    )
+    summary = "\n\n".join(
+        strip_footnote_markers(block.text, footnotes.keys()) for block in parser.summary
+    )
     return meta.model_copy(
         update={
             "summary": summary,
             "paragraphs": paragraphs,
             "paragraph_count": len(paragraphs),
         }
+    )
+
+
+def parse_report_text(text: str, meta: Report) -> Report:
+    """`parse_document` for a report known only by its text, without footnotes."""
+    return parse_document(SourceDocument(text), meta)
+
+
+def starts_content(line: str) -> bool:
+    """Whether `line` is where a report's content can begin after its masthead and title:
+    `Summary`, `Contents`, a heading or a numbered paragraph."""
+    text = " ".join(line.split())
+    return bool(
+        _SUMMARY.fullmatch(text)
+        or _CONTENTS.fullmatch(text)
+        or _titled_heading(text)
+        or _paragraph_start(text)
     )
 
 
@@ -269,18 +362,46 @@ def _lines(text: str) -> list[_Line]:
     return lines
 
 
-def _paragraph(draft: _DraftParagraph, meta: Report, *, paged: bool) -> Paragraph:
+def _paragraph(
+    draft: _DraftParagraph, meta: Report, footnotes: Mapping[int, str], *, paged: bool
+) -> Paragraph:
     raw = draft.block.text
+    known = footnotes.keys()
+    text, markers = strip_footnote_markers_with_numbers(raw, known)
     page = draft.page if paged else None
+    opening = text_before_first_marker(raw, known)
     return Paragraph(
         symbol=meta.symbol,
         lang=meta.lang,
+        annex=draft.annex,
         number=draft.number,
-        section_path=tuple(strip_footnote_markers(heading) for heading in draft.section_path),
-        text=strip_footnote_markers(raw),
+        section_path=tuple(strip_footnote_markers(part, known) for part in draft.section_path),
+        text=text,
         page=page,
-        link=paragraph_link(meta.source_url, draft.number, text_before_first_marker(raw), page),
+        notes=tuple(footnotes[number] for number in dict.fromkeys(markers) if number in footnotes),
+        link=paragraph_link(meta.source_url, draft.number, opening, page),
     )
+
+
+def _paragraph_start(text: str) -> tuple[int, str] | None:
+    """The number and text of a numbered line (`12. Text`, or `12.` alone and '')."""
+    numbered = _NUMBERED.fullmatch(text)
+    if numbered is not None:
+        return int(numbered["number"]), numbered["rest"]
+    alone = _NUMBER_ALONE.fullmatch(text)
+    return (int(alone["number"]), "") if alone is not None else None
+
+
+def _titled_heading(text: str) -> re.Match[str] | None:
+    match = _HEADING.fullmatch(text)
+    return match if match is not None and _looks_like_title(match["title"]) else None
+
+
+def _is_contents_entry(text: str) -> bool:
+    if _LEADERS_ENTRY.fullmatch(text) or _RANGE_ENTRY.fullmatch(text):
+        return True
+    # A paragraph's first line may end in a number too (`… more than 60`).
+    return bool(_PAGE_ENTRY.fullmatch(text)) and _paragraph_start(text) is None
 
 
 def _looks_like_title(text: str) -> bool:

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from index.footnotes import strip_footnote_markers, text_before_first_marker
+from index.footnotes import (
+    strip_footnote_markers,
+    strip_footnote_markers_with_numbers,
+    text_before_first_marker,
+)
 
 
 @pytest.mark.parametrize(
@@ -74,3 +78,31 @@ def test_text_without_markers_is_whole() -> None:
 
 def test_a_marker_on_the_first_word_leaves_nothing() -> None:
     assert text_before_first_marker("Children1 are") == ""
+
+
+def test_the_numbers_of_the_stripped_markers_come_in_text_order() -> None:
+    text = "children1 and liberty2 and children1 again, received.3 The G20"
+    assert strip_footnote_markers_with_numbers(text) == (
+        "children and liberty and children again, received. The G20",
+        [1, 2, 1, 3],
+    )
+
+
+def test_known_footnotes_are_the_only_markers() -> None:
+    text = "children1 in article7, received.3 and liberty2"
+    assert strip_footnote_markers_with_numbers(text, {1, 2}) == (
+        "children in article7, received.3 and liberty",
+        [1, 2],
+    )
+    assert strip_footnote_markers(text, {1, 2}) == "children in article7, received.3 and liberty"
+
+
+def test_known_footnotes_do_not_make_numbers_of_the_text_markers() -> None:
+    text = "the G20, 20 km2 and SDG 16.2"
+    assert strip_footnote_markers_with_numbers(text, {2, 20}) == (text, [])
+
+
+def test_the_link_opening_stops_at_the_first_known_marker() -> None:
+    text = "the study7 on children1 and"
+    assert text_before_first_marker(text, {1}) == "the study7 on"
+    assert text_before_first_marker(text) == "the"

@@ -7,7 +7,8 @@ from textwrap import dedent
 import pytest
 
 from index.models import Paragraph, Report
-from index.parse_text import parse_report_text
+from index.parse_text import parse_document, parse_report_text, starts_content
+from index.source import SourceDocument
 from tests.index.samples import SAMPLE_SYMBOL, SAMPLE_TEXT, sample_line
 
 META = Report(symbol="A/HRC/1/1", title="A report", source_url="https://example.org/report")
@@ -372,11 +373,6 @@ def test_a_table_of_contents_ends_the_summary_and_is_skipped() -> None:
     assert [(p.number, p.section_path) for p in report.paragraphs] == [(1, ("I. Introduction",))]
 
 
-def test_annexes_are_not_the_reports_paragraphs() -> None:
-    report = parse("1. The last paragraph.\n\nAnnex I\n\n1. An annex paragraph.\n")
-    assert [p.text for p in report.paragraphs] == ["The last paragraph."]
-
-
 def test_markers_are_removed_from_summary_and_headings_too() -> None:
     report = parse("Summary\n\nA summary2 of it.\n\nI. Introduction1\n\n1. Text.\n")
     assert report.summary == "A summary of it."
@@ -408,3 +404,302 @@ def test_text_without_numbered_paragraphs_gives_none() -> None:
 def test_windows_line_endings_are_read_like_any_other() -> None:
     report = parse("I. Introduction\r\n\r\n1. First\r\nline.\r\n")
     assert by_number(report)[1].text == "First line."
+
+
+# The number alone on its line.
+
+
+def test_a_number_alone_on_its_line_numbers_the_text_below_it() -> None:
+    report = parse(
+        """\
+        I. Introduction
+
+        11. The paragraph before.
+
+        12.
+        The text of paragraph twelve,
+        wrapped.
+        (a) With a sub-item.
+        """
+    )
+    assert (
+        by_number(report)[12].text == "The text of paragraph twelve, wrapped.\n(a) With a sub-item."
+    )
+    assert by_number(report)[12].section_path == ("I. Introduction",)
+
+
+def test_a_number_alone_after_an_arabic_subheading_is_the_paragraph_it_expects() -> None:
+    report = parse("I. Activities\n\n4. Text.\n\n1. Legislation\n\n5.\nText on laws.\n")
+    assert by_number(report)[5].section_path == ("I. Activities", "1. Legislation")
+    assert by_number(report)[5].text == "Text on laws."
+
+
+def test_a_year_alone_on_a_line_is_not_a_paragraph() -> None:
+    report = parse("1. The Agenda adopted in\n2015.\nIt was reviewed.\n\n2. Next.\n")
+    assert by_number(report)[1].text == "The Agenda adopted in 2015. It was reviewed."
+    assert sorted(by_number(report)) == [1, 2]
+
+
+# Tables of contents.
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        # Paragraphs and page, as pdfplumber reads tab stops.
+        "Paragraphs Page\nI. Introduction 1-4 3\nII. Activities 5-9 3\nA. Global level 5-7 3\n"
+        "Annex\nList of contributions received 9",
+        # Dot leaders, with and without paragraph ranges.
+        "Page\nI. Introduction ........ 1–4 3\nII. Activities . . . . . . 5–9 3\n"
+        "Annex ................. 9",
+        # A web page: the page alone.
+        "I. Introduction 3\nII. Activities of the Special Representative\nand results 3\n"
+        "Annexes\nI. List of contributions received 9",
+    ],
+)
+def test_a_table_of_contents_is_neither_headings_nor_paragraphs(entries: str) -> None:
+    report = parse(
+        f"Summary\n\nThe summary.\n\nContents\n{entries}\n\n"
+        "I. Introduction\n\n1. The first paragraph ends with a count of 60\nstudies.\n\n"
+        "II. Activities\n\n2. The second paragraph.\n"
+    )
+    assert report.summary == "The summary."
+    assert [(p.annex, p.number, p.section_path, p.text) for p in report.paragraphs] == [
+        (None, 1, ("I. Introduction",), "The first paragraph ends with a count of 60 studies."),
+        (None, 2, ("II. Activities",), "The second paragraph."),
+    ]
+
+
+def test_the_body_after_a_table_of_contents_may_start_with_a_paragraph() -> None:
+    report = parse("Contents\nI. Introduction 1-4 3\n\n1. The first paragraph.\n")
+    assert [(p.number, p.text) for p in report.paragraphs] == [(1, "The first paragraph.")]
+
+
+# Annexes.
+
+
+ANNEXED = """\
+    I. Introduction
+
+    1. The first paragraph of the report.
+
+    2. The last paragraph of the report.
+
+    Annex
+
+    Recommendations of the Special
+    Representative
+
+    1. The first paragraph of the annex.
+
+    2. The second paragraph of the annex.
+    """
+
+
+def test_annex_paragraphs_restart_their_numbering_under_the_annex_title() -> None:
+    report = parse(ANNEXED)
+    assert [(p.annex, p.number, p.section_path, p.text) for p in report.paragraphs] == [
+        (None, 1, ("I. Introduction",), "The first paragraph of the report."),
+        (None, 2, ("I. Introduction",), "The last paragraph of the report."),
+        (
+            "I",
+            1,
+            ("Annex — Recommendations of the Special Representative",),
+            "The first paragraph of the annex.",
+        ),
+        (
+            "I",
+            2,
+            ("Annex — Recommendations of the Special Representative",),
+            "The second paragraph of the annex.",
+        ),
+    ]
+    assert report.paragraph_count == 4
+    assert [p.citation for p in report.paragraphs] == [
+        "A/HRC/1/1, para. 1",
+        "A/HRC/1/1, para. 2",
+        "A/HRC/1/1, annex I, para. 1",
+        "A/HRC/1/1, annex I, para. 2",
+    ]
+
+
+def test_annex_paragraph_links_quote_their_number_like_the_body() -> None:
+    annex_paragraph = by_annex(parse(ANNEXED))[("I", 1)]
+    assert annex_paragraph.link == (
+        "https://example.org/report#:~:text=1.%20The%20first%20paragraph%20of%20the%20annex."
+    )
+
+
+def test_annex_paragraphs_link_to_their_pdf_page() -> None:
+    meta = META.model_copy(update={"source_url": "https://undocs.org/a.pdf"})
+    report = parse("1. Body.\n\fAnnex II\n\n1. Annex text\n\fgoing on.\n", meta)
+    paragraph = by_annex(report)[("II", 1)]
+    assert (paragraph.page, paragraph.link, paragraph.text) == (
+        2,
+        "https://undocs.org/a.pdf#page=2",
+        "Annex text going on.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [("Annex", "I"), ("Annex I", "I"), ("Annex II", "II"), ("Annexes", "I"), ("ANNEX IV", "IV")],
+)
+def test_annex_lines_name_their_annex(line: str, label: str) -> None:
+    report = parse(f"1. Body.\n\n{line}\n\n1. Annex text.\n")
+    assert [(p.annex, p.number, p.section_path) for p in report.paragraphs] == [
+        (None, 1, ()),
+        (label, 1, (line,)),
+    ]
+
+
+def test_each_annex_restarts_the_numbering_and_has_its_own_headings() -> None:
+    report = parse(
+        """\
+        II. Conclusions
+
+        9. Body.
+
+        Annexes
+
+        Annex I
+
+        List of contributions
+
+        I. States
+
+        1. States text.
+
+        Annex II
+
+        1. Second annex text.
+        """
+    )
+    assert [(p.annex, p.number, p.section_path) for p in report.paragraphs] == [
+        (None, 9, ("II. Conclusions",)),
+        ("I", 1, ("Annex I — List of contributions", "I. States")),
+        ("II", 1, ("Annex II",)),
+    ]
+
+
+def test_text_between_an_annex_title_and_its_first_paragraph_is_not_the_reports() -> None:
+    report = parse(
+        "1. The last paragraph.\n\nAnnex\n\nA title\n\nAn unnumbered letter.\n\n1. Annex text.\n"
+    )
+    assert [p.text for p in report.paragraphs] == ["The last paragraph.", "Annex text."]
+
+
+@pytest.mark.parametrize("annex", ["annex", "Annex I"])
+def test_an_annex_wrapped_alone_onto_a_line_of_a_sentence_is_text(annex: str) -> None:
+    report = parse(f"1. As set out in\n{annex}\nto the present report.\n")
+    assert [(p.annex, p.text) for p in report.paragraphs] == [
+        (None, f"As set out in {annex} to the present report.")
+    ]
+
+
+def test_an_annex_starting_a_pdf_page_is_an_annex() -> None:
+    report = parse("1. The last paragraph.\n\fAnnex\n1. Annex text.\n")
+    assert [(p.annex, p.number, p.page) for p in report.paragraphs] == [(None, 1, 1), ("I", 1, 2)]
+
+
+def by_annex(report: Report) -> dict[tuple[str | None, int], Paragraph]:
+    return {(paragraph.annex, paragraph.number): paragraph for paragraph in report.paragraphs}
+
+
+# Footnotes kept as notes.
+
+
+NOTED = SourceDocument(
+    text=(
+        "I. Introduction\n\n"
+        "1. The study on violence against children1 and on children deprived of\n"
+        "liberty2 were received.1\n\n"
+        "2. The G20 met in 2024; article7 is not a footnote.\n"
+    ),
+    footnotes={1: "A/61/299.", 2: "A/74/136."},
+)
+
+
+def test_a_paragraph_notes_the_footnotes_its_markers_cite_in_order_once() -> None:
+    paragraph = by_number(parse_document(NOTED, META))[1]
+    assert paragraph.text == (
+        "The study on violence against children and on children deprived of liberty were received."
+    )
+    assert paragraph.notes == ("A/61/299.", "A/74/136.")
+
+
+def test_with_known_footnotes_only_their_numbers_are_markers() -> None:
+    paragraph = by_number(parse_document(NOTED, META))[2]
+    assert paragraph.text == "The G20 met in 2024; article7 is not a footnote."
+    assert paragraph.notes == ()
+
+
+def test_without_known_footnotes_markers_go_and_no_notes_come() -> None:
+    report = parse_document(SourceDocument(NOTED.text), META)
+    assert by_number(report)[2].text == "The G20 met in 2024; article is not a footnote."
+    assert {p.notes for p in report.paragraphs} == {()}
+
+
+def test_a_footnoted_link_quotes_the_words_before_the_first_known_marker() -> None:
+    paragraph = by_number(parse_document(NOTED, META))[1]
+    assert paragraph.link == (
+        "https://example.org/report#:~:text=1.%20The%20study%20on%20violence%20against"
+    )
+
+
+def test_summary_and_headings_lose_known_markers_only() -> None:
+    document = SourceDocument(
+        "Summary\n\nA summary2 of point3.\n\nI. Introduction2\n\n1. Text.\n", {2: "A note."}
+    )
+    report = parse_document(document, META)
+    assert report.summary == "A summary of point3."
+    assert by_number(report)[1].section_path == ("I. Introduction",)
+
+
+# Words hyphenated at line ends (the rule itself: tests/index/test_hyphenation.py).
+
+
+def test_a_soft_hyphen_goes_and_a_compound_hyphen_stays() -> None:
+    report = parse(
+        """\
+        Summary
+
+        A multi-stakeholder effort.
+
+        1. Child protec-
+        tion needs multi-
+        stakeholder work and cross-
+        border cooperation.
+        """
+    )
+    assert by_number(report)[1].text == (
+        "Child protection needs multi-stakeholder work and cross-border cooperation."
+    )
+
+
+def test_a_hyphenated_heading_is_joined_by_the_same_rule() -> None:
+    report = parse("II. Activities for the protec-\ntion of children\n\n1. Text.\n")
+    assert by_number(report)[1].section_path == ("II. Activities for the protection of children",)
+
+
+# Where the content of a report's first page begins.
+
+
+@pytest.mark.parametrize(
+    ("line", "starts"),
+    [
+        ("Summary", True),
+        ("Contents", True),
+        ("I. Introduction", True),
+        ("1. The first paragraph.", True),
+        ("12.", True),
+        ("United Nations", False),
+        ("A/HRC/58/19", False),
+        ("Distr.: General", False),
+        ("13 January 2025", False),
+        ("Agenda item 3", False),
+        ("Annual report of the Special Representative", False),
+    ],
+)
+def test_content_starts_at_a_summary_contents_heading_or_paragraph(line: str, starts: bool) -> None:
+    assert starts_content(line) is starts
