@@ -7,7 +7,9 @@ import asyncio
 import datetime as dt
 import json
 import logging
+import os
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -15,10 +17,11 @@ from typing import Any
 from bot.logs import configure_logging
 from bot.terminal import bold
 from config.settings import Settings, SettingsError, load_settings
-from index.catalogue import IngestError, load_catalogue
+from index.catalogue import IngestError
+from index.export import FORMATS, WRITERS, UnknownReports, export_rows
+from index.ingest import SUPPORTED_SUFFIXES, Overrides, collect_paths, read_reports
 from index.library import IndexUnavailable, Library, open_library
-from index.models import Report
-from index.parse_text import parse_report_text
+from index.store import IngestBusy
 
 log = logging.getLogger("reportbot")
 
@@ -39,15 +42,23 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument(
         "paths",
         nargs="*",
-        type=Path,
-        metavar="PATH",
-        help="a catalogue (.toml) or a report text (.txt, needs --symbol)",
+        metavar="PATH_OR_URL",
+        help=f"report files ({', '.join(SUPPORTED_SUFFIXES)}), folders of them, web addresses "
+        "to download them from, or a catalogue (.toml)",
     )
-    ingest.add_argument("--symbol", help="UN document symbol, e.g. A/HRC/58/19")
+    ingest.add_argument("--symbol", help="UN document symbol, e.g. A/HRC/58/19 (one file only)")
     ingest.add_argument("--title", help="report title")
-    ingest.add_argument("--date", type=dt.date.fromisoformat, help="publication date, YYYY-MM-DD")
-    ingest.add_argument("--lang", default="en", help="language code (default: en)")
+    ingest.add_argument("--date", type=dt.date.fromisoformat, help="document date, YYYY-MM-DD")
+    ingest.add_argument("--lang", help="language code, e.g. en (default: found in the text)")
     ingest.add_argument("--url", help="where the report is published")
+
+    export = commands.add_parser("export", help="write indexed paragraphs as JSON Lines or CSV")
+    export.add_argument("symbols", nargs="*", metavar="SYMBOL", help="reports (default: all)")
+    export.add_argument(
+        "--format", choices=FORMATS, help="jsonl or csv (default: the --output suffix, else jsonl)"
+    )
+    export.add_argument("--lang", help="only paragraphs in this language, e.g. en")
+    export.add_argument("--output", type=Path, metavar="FILE", help="write here, not to stdout")
 
     search = commands.add_parser("search", help="search as the bot does")
     search.add_argument("query", nargs="+")
@@ -103,28 +114,52 @@ def _sandbox(library: Library) -> int:
 
 
 def _ingest(args: argparse.Namespace, settings: Settings, library: Library) -> int:
-    reports: list[Report] = []
-    for path in args.paths or [settings.catalogue]:
-        if path.suffix == ".toml":
-            reports.extend(load_catalogue(path))
-            continue
-        if not args.symbol:
-            raise IngestError(f"{path}: a report text needs --symbol (e.g. --symbol A/HRC/58/19)")
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise IngestError(f"{path}: cannot read it ({error})") from None
-        meta = Report(
-            symbol=args.symbol,
-            lang=args.lang,
-            title=args.title or args.symbol,
-            date=args.date,
-            source_url=args.url,
+    overrides = Overrides(
+        symbol=args.symbol, lang=args.lang, url=args.url, title=args.title, date=args.date
+    )
+    # Every file is read and parsed before the index changes, and the batch is published whole:
+    # one bad file leaves the index as it was.
+    with tempfile.TemporaryDirectory(prefix="reportbot-") as downloads:
+        sources = collect_paths(args.paths or [settings.catalogue], Path(downloads))
+        ingested = read_reports(sources, overrides)
+    with library.transaction() as batch:
+        for item in ingested:
+            batch.add(item.report)
+    for item in ingested:
+        report = item.report
+        print(
+            f"indexed {report.symbol} ({report.lang}): {report.paragraph_count} paragraphs "
+            f"from {item.source.name}"
         )
-        reports.append(parse_report_text(text, meta))
-    for report in reports:
-        library.add(report)
-        print(f"indexed {report.symbol} ({report.lang}): {report.paragraph_count} paragraphs")
+    return 0
+
+
+def _export(args: argparse.Namespace, library: Library) -> int:
+    output_format = args.format or (
+        "csv" if args.output and args.output.suffix.lower() == ".csv" else "jsonl"
+    )
+    try:
+        rows = export_rows(library, args.symbols or None, args.lang)
+    except UnknownReports as error:
+        print(f"reportbot: {error}; `reportbot reports` lists the indexed ones", file=sys.stderr)
+        return 1
+    write = WRITERS[output_format]
+    if args.output is None:
+        try:
+            write(rows, sys.stdout)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            # The reader stopped early (`| head`): no traceback, and none at exit either.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 1
+        return 0
+    try:
+        # The csv module does its own line endings.
+        with args.output.open("w", encoding="utf-8", newline="") as out:
+            write(rows, out)
+    except OSError as error:
+        print(f"reportbot: cannot write {args.output} ({error.strerror})", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -235,12 +270,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _sandbox(library)
         if args.command == "ingest":
             return _ingest(args, settings, library)
+        if args.command == "export":
+            return _export(args, library)
         if args.command == "search":
             return _search(args, library)
         if args.command == "para":
             return _para(args, library)
         return _reports(args, library)
-    except IngestError as error:
+    except (IngestError, IngestBusy) as error:
         print(f"reportbot: {error}", file=sys.stderr)
         return 1
     finally:

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import asyncio
+import csv
+import io
 import json
 import os
 import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from bot.emulator import Emulator
+from index.library import Library
+from tests.index.formats.web_pages import RELIEFWEB_PAGE
 
 REPORTBOT = str(Path(sys.executable).parent / "reportbot")
 TOKEN = "987654321:AAF-real-looking-secret-token-value"
@@ -107,6 +112,144 @@ def test_ingest_replaces_a_report_whole_and_a_bad_file_changes_nothing(
     (hit,) = json.loads(reportbot(env, "search", "birth registration", "--json").stdout)
     assert hit["symbol"] == "A/TEST/1"
     assert "every child" in hit["summary"]
+
+
+MARKDOWN_REPORT = """\
+# Birth registration (A/HRC/55/7)
+
+## I. Scope
+
+1\\. Birth registration protects every child.
+
+2\\. Registration must be *free*.
+"""
+
+
+def _batch(folder: Path) -> list[Path]:
+    """A folder holding a Markdown report and, deeper, a saved ReliefWeb page; and a text."""
+    (folder / "web").mkdir(parents=True)
+    markdown = folder / "a55-7.md"
+    markdown.write_text(MARKDOWN_REPORT, encoding="utf-8")
+    page = folder / "web" / "a-hrc-58-19.html"
+    page.write_text(RELIEFWEB_PAGE, encoding="utf-8")
+    text = folder.parent / "a79.txt"
+    text.write_text(
+        "A/79/123\nGeneral Assembly\n1 July 2024\nRights of the child\n\n"
+        "I. Scope\n\n1. Registration is a right.\n",
+        encoding="utf-8",
+    )
+    return [markdown, page, text]
+
+
+def _indexed(env: dict[str, str]) -> dict[str, int]:
+    listed = json.loads(reportbot(env, "reports", "--json").stdout)
+    return {report["symbol"]: report["paragraphs"] for report in listed}
+
+
+def test_ingest_reads_files_and_folders_and_says_what_it_indexed(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    markdown, page, text = _batch(tmp_path / "reports")
+    done = reportbot(env, "ingest", str(tmp_path / "reports"), str(text))
+    assert done.returncode == 0, done.stderr
+    indexed = _indexed(env)
+    assert done.stdout.splitlines() == [
+        f"indexed A/HRC/55/7 (en): {indexed['A/HRC/55/7']} paragraphs from {markdown}",
+        f"indexed A/HRC/58/19 (en): {indexed['A/HRC/58/19']} paragraphs from {page}",
+        f"indexed A/79/123 (en): {indexed['A/79/123']} paragraphs from {text}",
+    ]
+    assert indexed["A/HRC/55/7"] == 2
+    hits = json.loads(reportbot(env, "search", "birth registration", "--json").stdout)
+    assert hits[0]["symbol"] == "A/HRC/55/7"
+
+
+def test_one_bad_file_fails_the_whole_batch_and_indexes_none_of_it(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    before = _indexed(env)
+    _batch(tmp_path / "reports")
+    bad = tmp_path / "reports" / "web" / "minutes.docx"
+    bad.write_bytes(b"\xd0\xcf\x11\xe0 an old Word .doc, renamed")
+    done = reportbot(env, "ingest", str(tmp_path / "reports"), str(tmp_path / "a79.txt"))
+    assert done.returncode == 1
+    assert str(bad) in done.stderr
+    assert "not a Word .docx document" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.stdout == ""
+    assert _indexed(env) == before
+
+
+def test_ingest_refuses_one_symbol_for_several_files(env: dict[str, str], tmp_path: Path) -> None:
+    _batch(tmp_path / "reports")
+    done = reportbot(env, "ingest", str(tmp_path / "reports"), "--symbol", "A/HRC/1/1")
+    assert done.returncode == 1
+    assert "--symbol A/HRC/1/1 names one report, but 2 files were given" in done.stderr
+
+
+def _library_rows(env: dict[str, str], symbol: str) -> list[dict[str, Any]]:
+    library = Library(Path(env["REPORTBOT_INDEX_DIR"]))
+    try:
+        paragraphs = library.paragraphs(symbol)
+    finally:
+        library.close()
+    return [
+        {
+            "symbol": p.symbol,
+            "lang": p.lang,
+            "para": p.number,
+            "annex": p.annex,
+            "section": " › ".join(p.section_path),
+            "page": p.page,
+            "text": p.text,
+            "notes": list(p.notes),
+            "link": p.link,
+        }
+        for p in paragraphs
+    ]
+
+
+def test_export_writes_json_lines_and_csv_to_stdout(env: dict[str, str], tmp_path: Path) -> None:
+    assert reportbot(env, "ingest", str(_batch(tmp_path / "reports")[1])).returncode == 0
+    expected = _library_rows(env, "A/HRC/58/19")
+    assert any(row["notes"] for row in expected)
+
+    jsonl = reportbot(env, "export", "A/HRC/58/19")
+    assert jsonl.returncode == 0, jsonl.stderr
+    assert [json.loads(line) for line in jsonl.stdout.splitlines()] == expected
+
+    as_csv = reportbot(env, "export", "A/HRC/58/19", "--format", "csv", "--lang", "en")
+    assert as_csv.returncode == 0, as_csv.stderr
+    rows = list(csv.DictReader(io.StringIO(as_csv.stdout, newline="")))
+    assert rows == [
+        {
+            **{name: "" if value is None else str(value) for name, value in row.items()},
+            "notes": "\n".join(row["notes"]),
+        }
+        for row in expected
+    ]
+
+
+def test_export_to_a_file_takes_the_format_from_its_suffix(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    output = tmp_path / "paragraphs.csv"
+    done = reportbot(env, "export", "--output", str(output))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == ""
+    with output.open(encoding="utf-8", newline="") as file:
+        rows = list(csv.DictReader(file))
+    assert [row["para"] for row in rows] == [
+        str(row["para"]) for row in _library_rows(env, "A/HRC/58/19")
+    ]
+
+
+def test_export_of_an_unknown_report_is_one_clear_error(env: dict[str, str]) -> None:
+    done = reportbot(env, "export", "A/HRC/58/19", "A/NOPE/1")
+    assert done.returncode == 1
+    error = done.stderr.splitlines()[-1]
+    assert "A/NOPE/1" in error
+    assert "A/HRC/58/19" not in error
+    assert done.stdout == ""
 
 
 def test_invalid_settings_exit_2_with_one_line(env: dict[str, str]) -> None:
