@@ -17,9 +17,10 @@ from typing import Any
 from bot.logs import configure_logging
 from bot.terminal import bold
 from config.settings import Settings, SettingsError, load_settings
-from index.catalogue import IngestError
+from index.errors import IngestError
 from index.export import FORMATS, WRITERS, UnknownReports, export_rows
-from index.ingest import SUPPORTED_SUFFIXES, Overrides, collect_paths, read_reports
+from index.formats import SUPPORTED_SUFFIXES
+from index.ingest import Overrides, collect_paths, read_reports
 from index.library import IndexUnavailable, Library, open_library
 from index.store import IngestBusy
 
@@ -68,6 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     para = commands.add_parser("para", help="one paragraph, verbatim")
     para.add_argument("symbol")
     para.add_argument("number", type=int)
+    para.add_argument("--annex", help="the annex the paragraph is in, e.g. I")
     para.add_argument("--json", action="store_true")
 
     reports = commands.add_parser("reports", help="the indexed reports")
@@ -171,6 +173,7 @@ def _search(args: argparse.Namespace, library: Library) -> int:
                 {
                     "symbol": hit.paragraph.symbol,
                     "para": hit.paragraph.number,
+                    "annex": hit.paragraph.annex,
                     "section": hit.paragraph.section,
                     "summary": hit.summary.plain,
                     "score": round(hit.score, 4),
@@ -193,17 +196,20 @@ def _search(args: argparse.Namespace, library: Library) -> int:
 
 
 def _para(args: argparse.Namespace, library: Library) -> int:
-    paragraph = library.paragraph(args.symbol, args.number)
+    annex = args.annex.upper() if args.annex else None
+    paragraph = library.paragraph(args.symbol, args.number, annex=annex)
     if paragraph is None:
-        numbers = library.paragraph_numbers(args.symbol)
+        numbers = library.paragraph_numbers(args.symbol, annex=annex)
         where = f"its paragraphs are {numbers[0]}–{numbers[-1]}" if numbers else "not indexed"
-        print(f"{args.symbol}, para. {args.number}: no such paragraph ({where})", file=sys.stderr)
+        place = f"{args.symbol}{f', annex {annex}' if annex else ''}, para. {args.number}"
+        print(f"{place}: no such paragraph ({where})", file=sys.stderr)
         return 1
     if args.json:
         _print_json(
             {
                 "symbol": paragraph.symbol,
                 "para": paragraph.number,
+                "annex": paragraph.annex,
                 "section": paragraph.section,
                 "text": paragraph.text,
                 "link": paragraph.link,

@@ -1,4 +1,8 @@
-"""The catalogue of bundled reports (`config/catalogue.toml`) and its ingestion."""
+"""The catalogue of bundled reports (`config/catalogue.toml`) and its ingestion.
+
+Each entry names a report file in any supported format and gives its metadata, which is taken
+as it is: the catalogue is the operator's word on what the report is.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +11,13 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from index.errors import IngestError
+from index.formats import read_document
 from index.models import Report
-from index.parse_text import parse_report_text
+from index.parse_text import parse_document
 
 _REQUIRED = ("path", "symbol", "title")
 _METADATA = ("symbol", "lang", "title", "date", "body", "session", "agenda_item", "source_url")
-
-
-class IngestError(Exception):
-    """A catalogue or report text that cannot be ingested; the message names the file."""
 
 
 def load_catalogue(path: Path) -> list[Report]:
@@ -62,17 +64,8 @@ def _load_entry(catalogue: Path, number: int, entry: dict[str, object]) -> Repor
             for problem in error.errors()
         )
         raise IngestError(f"{where}: {problems}") from error
-    return _load_text(catalogue.parent / entry["path"], meta)
-
-
-def _load_text(path: Path, meta: Report) -> Report:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as error:
-        raise IngestError(f"{path}: cannot read the report text ({error.strerror})") from error
-    except UnicodeDecodeError as error:
-        raise IngestError(f"{path}: not UTF-8 text ({error.reason})") from error
-    report = parse_report_text(text, meta)
+    path = catalogue.parent / entry["path"]
+    report = parse_document(read_document(path), meta)
     if not report.paragraphs:
         raise IngestError(f"{path}: no numbered paragraphs found in the text of {meta.symbol}")
     return report

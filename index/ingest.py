@@ -7,41 +7,22 @@ all of it or, when one file fails, none of it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import httpx
 
-from index.catalogue import IngestError, load_catalogue
-from index.formats.docx import read_docx
-from index.formats.html import read_html
-from index.formats.text import read_text
+from index.catalogue import load_catalogue
+from index.errors import IngestError
+from index.formats import SUPPORTED_SUFFIXES, read_document
 from index.metadata import detect_language, detect_metadata
 from index.models import Report
 from index.parse_text import parse_document
-from index.source import SourceDocument
 
 CATALOGUE_SUFFIX = ".toml"
 
-
-def _read_pdf(path: Path) -> SourceDocument:
-    # pdfplumber and pdfminer are only loaded for a PDF.
-    from index.formats.pdf import read_pdf
-
-    return read_pdf(path)
-
-
-_READERS: dict[str, Callable[[Path], SourceDocument]] = {
-    ".pdf": _read_pdf,
-    ".html": read_html,
-    ".htm": read_html,
-    ".docx": read_docx,
-    ".txt": read_text,
-    ".md": read_text,
-}
-SUPPORTED_SUFFIXES = tuple(_READERS)
 
 # What a server may call a report, for an address whose path has no known suffix.
 _CONTENT_TYPES = {
@@ -150,13 +131,7 @@ def read_report(path: Path, overrides: Overrides | None = None) -> Report:
     """The report in `path`, read by its suffix's reader, with metadata from its front matter
     where `overrides` do not give it. Raises IngestError naming the file and the reason."""
     overrides = overrides or Overrides()
-    reader = _READERS.get(path.suffix.lower())
-    if reader is None:
-        raise IngestError(
-            f"{path}: cannot read {path.suffix or 'files without a suffix'}; "
-            f"reports can be {', '.join(SUPPORTED_SUFFIXES)}"
-        )
-    document = reader(path)
+    document = read_document(path)
     found = detect_metadata(document.front_matter)
     symbol = overrides.symbol or found.symbol
     if not symbol:

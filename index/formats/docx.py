@@ -37,7 +37,7 @@ from docx.opc.exceptions import OpcError
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
-from index.catalogue import IngestError
+from index.errors import IngestError
 from index.formats.numerals import letters, roman
 from index.parse_text import starts_content
 from index.source import SourceDocument

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from index.catalogue import IngestError
+from index.errors import IngestError
 from index.formats.numerals import letters, roman
 from index.metadata import parse_date
 from index.parse_text import starts_content

@@ -33,7 +33,7 @@ from typing import Any
 import pdfplumber
 from pdfplumber.page import Page
 
-from index.catalogue import IngestError
+from index.errors import IngestError
 from index.hyphenation import LineJoiner
 from index.parse_text import starts_content
 from index.source import SourceDocument

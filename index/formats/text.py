@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from index.catalogue import IngestError
+from index.errors import IngestError
 from index.parse_text import starts_content
 from index.source import SourceDocument
 

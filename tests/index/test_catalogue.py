@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from index.catalogue import IngestError, load_catalogue
+from index.catalogue import load_catalogue
+from index.errors import IngestError
 from tests.index.samples import CATALOGUE, SAMPLE_TEXT
 
 REPORT_TEXT = "Summary\n\nThe summary.\n\nI. Introduction\n\n1. The first paragraph.\n"
@@ -114,7 +115,7 @@ def test_a_non_string_path(texts: Path) -> None:
 
 def test_a_missing_text_names_the_file(texts: Path) -> None:
     catalogue = write_catalogue(texts, entry(path="texts/missing.txt"))
-    with pytest.raises(IngestError, match="cannot read the report text") as error:
+    with pytest.raises(IngestError, match="cannot read it") as error:
         load_catalogue(catalogue)
     assert str(texts / "texts" / "missing.txt") in str(error.value)
 
@@ -142,3 +143,13 @@ def test_a_report_listed_twice(texts: Path) -> None:
 def test_the_same_symbol_in_two_languages_is_two_reports(texts: Path) -> None:
     catalogue = write_catalogue(texts, entry() + entry(path="texts/b.txt", lang='"fr"'))
     assert [(r.symbol, r.lang) for r in load_catalogue(catalogue)] == [("A/1", "en"), ("A/1", "fr")]
+
+
+def test_a_catalogue_entry_may_be_in_any_supported_format(texts: Path) -> None:
+    (texts / "texts" / "r.md").write_text(
+        "# A report\n\n## I. Scope\n\n1. Birth registration **protects** children.\n",
+        encoding="utf-8",
+    )
+    (report,) = load_catalogue(write_catalogue(texts, entry(path="texts/r.md")))
+    assert [p.text for p in report.paragraphs] == ["Birth registration protects children."]
+    assert report.paragraphs[0].section == "I. Scope"

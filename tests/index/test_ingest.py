@@ -14,10 +14,10 @@ from typing import ClassVar
 
 import pytest
 
-from index.catalogue import IngestError
+from index.errors import IngestError
+from index.formats import SUPPORTED_SUFFIXES
 from index.formats.text import read_text
 from index.ingest import (
-    SUPPORTED_SUFFIXES,
     Overrides,
     Source,
     collect_paths,

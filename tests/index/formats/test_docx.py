@@ -12,7 +12,7 @@ import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
-from index.catalogue import IngestError
+from index.errors import IngestError
 from index.formats.docx import read_docx
 from index.metadata import detect_metadata
 from index.models import Report

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from index.catalogue import IngestError
+from index.errors import IngestError
 from index.formats.html import read_html
 from index.metadata import detect_metadata
 from index.models import Report

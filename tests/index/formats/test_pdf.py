@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from index.catalogue import IngestError
+from index.errors import IngestError
 from index.formats.pdf import read_pdf
 from index.models import Report
 from index.parse_text import parse_document

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from index.catalogue import IngestError
+from index.errors import IngestError
 from index.formats.text import read_text
 from index.models import Report
 from index.parse_text import parse_document
