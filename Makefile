@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint quality bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,10 @@ lint: $(STAMP)
 
 test: lint
 	$(BIN)/pytest
+
+# Search quality on the labelled queries of tests/eval: the bot's ranking against plain BM25.
+quality: $(STAMP)
+	$(BIN)/python -m tests.eval.quality
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -101,6 +101,13 @@ def _result(rank: int, hit: Hit, username: str) -> Block:
     )
 
 
+def showing_results(corrected: Sequence[tuple[str, str]]) -> str:
+    """Which words were searched for instead of the ones typed, which no paragraph has."""
+    searched = ", ".join(f"<i>{escape(instead)}</i>" for _, instead in corrected)
+    typed = ", ".join(f"<i>{escape(word)}</i>" for word, _ in corrected)
+    return f"Showing results for {searched}: no paragraph has {typed}."
+
+
 def unknown_reports(symbols: Sequence[str]) -> str:
     named = ", ".join(escape(symbol) for symbol in symbols)
     return f"No report {named} is indexed. /reports lists the ones I have."
@@ -131,6 +138,8 @@ def search_reply(result: SearchResult, username: str) -> list[Reply]:
     header = f"🔎 {count} {noun} for <i>{escape(_shown_query(result.words))}</i>"
     if result.reports:
         header += " in " + ", ".join(escape(symbol) for symbol in result.reports)
+    if result.corrected:
+        header += "\n" + showing_results(result.corrected)
     if not result.matched_all:
         header += "\nNo paragraph has all of these words; these have some of them."
     blocks: list[Block] = [Markup(header)]
@@ -252,7 +261,12 @@ def help_text(reports: Sequence[Report]) -> str:
         "report for /para",
         "<b>/help</b> — this message",
         "",
-        "Search one report only: <code>/search report:A/HRC/58/19 trafficking</code>",
+        "Narrow a search with filters among the words:",
+        "• <code>report:A/HRC/58/19</code> — one report",
+        "• <code>section:recommendations</code> — paragraphs under a heading with these words "
+        '(several in quotes: <code>section:"juvenile justice"</code>)',
+        "• <code>year:2025</code> or <code>year:2020-2025</code> — reports of those years",
+        "   e.g. <code>/search report:A/HRC/58/19 trafficking</code>",
         "",
         "In a private chat you can also just type your words. In groups, use the commands.",
     ]

@@ -19,12 +19,14 @@ from whoosh.query import And, Or, Term
 
 from index import schema
 from index.catalogue import load_catalogue
-from index.filters import resolve_symbols, split_filters
+from index.filters import in_years, resolve_symbols, split_filters
 from index.models import Paragraph, Report
-from index.query import QueryWord, all_of, any_of, query_words
+from index.query import Concept, all_of, any_of, query_words
 from index.results import Hit, SearchResult
+from index.spelling import correct_spelling
 from index.store import Generations
 from index.summaries import summarize
+from index.synonyms import SYNONYMS, load_thesaurus
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +50,7 @@ class Library:
         except Exception as error:
             raise IndexUnavailable(f"cannot open the index in {index_dir}: {error}") from error
         self._analyzer: Any = self._ix.schema[schema.BODY].analyzer
+        self._thesaurus = load_thesaurus(SYNONYMS, self._analyzer)
         # One long-lived searcher, replaced when another index is published (by any process).
         self._searcher: Any = self._ix.searcher()
 
@@ -125,39 +128,50 @@ class Library:
         return sorted(found, key=lambda p: (p.annex is not None, p.annex or "", p.number))
 
     def search(self, query: str, *, limit: int = 5) -> SearchResult:
-        """The `limit` paragraphs that best match the words of `query`, best first.
+        """The `limit` paragraphs that best match `query`, best first.
 
-        Any text is a valid query: its words are searched for, never its syntax. Paragraphs with
-        every word come first; when there are none, paragraphs with any of them
-        (`matched_all=False`).
+        Any text is a valid query: its words are searched for, never its syntax. Question words
+        are left out ("what does the report say about …"), a word no paragraph has is replaced by
+        the nearest one some paragraph has (`corrected`), and each word also finds its synonyms.
+        Paragraphs with every word come first; if they are fewer than `limit`, paragraphs with
+        some of the words follow (`matched_all=False` when none has them all). Filters narrow
+        the search to reports (`report:`, `year:`) and sections (`section:`).
         """
         if limit < 1:
             raise ValueError(f"limit must be at least 1, not {limit}")
         text, filters = split_filters(query)
         with self._lock:
             searcher = self._fresh_searcher()
-            indexed = {d["symbol"] for d in searcher.documents(kind=schema.REPORT)}
+            indexed = _symbols(searcher) if filters.reports else set()
             reports, unknown = resolve_symbols(filters.reports, indexed)
-            words = query_words(text, self._analyzer)
-            if not words or unknown:
+            typed = query_words(text, self._analyzer)
+            if not typed or unknown:
                 return SearchResult(
-                    words=tuple(word.word for word in words),
+                    words=tuple(word.word for word in typed),
                     hits=(),
                     reports=tuple(reports),
                     unknown_reports=tuple(unknown),
                 )
-            narrow = Or([Term("symbol", symbol) for symbol in reports]) if reports else None
+            words, corrected = correct_spelling(
+                typed, searcher, self._analyzer, self._thesaurus.knows
+            )
+            concepts = self._thesaurus.concepts(words)
+            symbols = _allowed_symbols(searcher, reports, filters.years)
+            restriction = _restriction(symbols, _terms(filters.sections, self._analyzer))
+            found: list[Any] = []
             matched_all = True
-            results = _search(searcher, all_of(words), limit, narrow)
-            if results.is_empty() and len(words) > 1:
-                matched_all = False
-                results = _search(searcher, any_of(words), limit, narrow)
-            hits = tuple(self._hit(result, words) for result in results)
+            # Filters that leave no report to search find nothing (a Whoosh filter matching
+            # nothing would be no filter at all).
+            if symbols is None or symbols:
+                found, matched_all = _best(searcher, concepts, len(words) > 1, limit, restriction)
+            terms = frozenset().union(*(concept.terms for concept in concepts))
+            hits = tuple(self._hit(result, terms) for result in found)
         return SearchResult(
             words=tuple(word.word for word in words),
             hits=hits,
             matched_all=matched_all,
             reports=tuple(reports),
+            corrected=corrected,
         )
 
     def close(self) -> None:
@@ -174,9 +188,8 @@ class Library:
             self._ix, self._folder, self._searcher = ix, live, ix.searcher()
         return self._searcher
 
-    def _hit(self, result: Any, words: tuple[QueryWord, ...]) -> Hit:
+    def _hit(self, result: Any, terms: frozenset[str]) -> Hit:
         paragraph = _paragraph_from(result.fields())
-        terms = [word.term for word in words]
         summary = summarize(paragraph.text, terms, self._analyzer)
         return Hit(paragraph=paragraph, score=float(result.score), summary=summary)
 
@@ -207,10 +220,51 @@ def open_library(index_dir: Path, catalogue: Path) -> Library:
     return library
 
 
-def _search(searcher: Any, query: Any, limit: int, narrow: Any | None) -> Any:
-    paragraphs = Term("kind", schema.PARAGRAPH)
-    wanted = paragraphs if narrow is None else And([paragraphs, narrow])
-    return searcher.search(query, limit=limit, filter=wanted)
+def _symbols(searcher: Any) -> set[str]:
+    return {document["symbol"] for document in searcher.documents(kind=schema.REPORT)}
+
+
+def _allowed_symbols(
+    searcher: Any, reports: list[str], years: tuple[tuple[int, int], ...]
+) -> set[str] | None:
+    """The reports the filters leave to search, or None for all of them."""
+    allowed = set(reports) if reports else None
+    if years:
+        dated = {
+            document["symbol"]
+            for document in searcher.documents(kind=schema.REPORT)
+            if in_years(Report.model_validate_json(document["report"]).year, years)
+        }
+        allowed = dated if allowed is None else allowed & dated
+    return allowed
+
+
+def _terms(texts: tuple[str, ...], analyzer: Any) -> list[str]:
+    return [str(token.text) for text in texts for token in analyzer(text)]
+
+
+def _restriction(symbols: set[str] | None, section_terms: list[str]) -> Any | None:
+    """The paragraphs a search may return: of these reports, under headings with these terms."""
+    parts: list[Any] = [Term(schema.SECTION, term) for term in section_terms]
+    if symbols is not None:
+        parts.append(Or([Term("symbol", symbol) for symbol in sorted(symbols)]))
+    return And(parts) if parts else None
+
+
+def _best(
+    searcher: Any, concepts: tuple[Concept, ...], several_words: bool, limit: int, restriction: Any
+) -> tuple[list[Any], bool]:
+    """The best paragraphs with every concept, then, while there are fewer than `limit`, the
+    best with some; and whether any paragraph had them all."""
+    # Report documents have none of the searched fields: only paragraphs match.
+    found = list(searcher.search(all_of(concepts), limit=limit, filter=restriction))
+    if not several_words or len(found) == limit:
+        return found, True
+    shown = {result.docnum for result in found}
+    # These include the paragraphs found already, wherever they rank: as many more are asked for.
+    some = searcher.search(any_of(concepts), limit=limit + len(found), filter=restriction)
+    found += [result for result in some if result.docnum not in shown][: limit - len(found)]
+    return found, bool(shown)
 
 
 class Batch:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import islice
+from functools import reduce
+from itertools import islice, pairwise
 from typing import Any
 
-from whoosh.query import And, Or, Term
+from whoosh.query import And, AndMaybe, Or, Phrase, Term
+from whoosh.query.spans import SpanNear2, SpanOr
 
-from index.schema import BODY, BODY_BOOST, SECTION, TITLE
+from index.schema import BODY, BODY_BOOST, SECTION, SECTION_BOOST, TITLE, TITLE_BOOST
 
 # The pattern Whoosh's tokenizer splits indexed text with, so that `16.2` or `62/141` are looked
 # up as the same tokens they were indexed as.
@@ -22,6 +25,34 @@ MAX_WORDS = 32
 _MAX_WORDS_LOOKED_AT = 8 * MAX_WORDS
 _MAX_CHARS_READ = 4096
 
+# Words that make a question of a search ("what does the report say about …?") without saying
+# what it is about. Matched as typed, not stemmed: `reporting` is a subject, `report` is not.
+_QUESTION_WORDS = """
+    what which who whom whose where why how
+    do does did done doing is was were been being has had having am
+    say says said saying tell me my i please
+    about regarding concerning mention mentions mentioned
+    there any anything something
+    would could
+    find show give know want need look looking
+    report reports paragraph paragraphs document documents
+"""
+QUESTION_WORDS = frozenset(_QUESTION_WORDS.split())
+
+# Synonyms count a little less than the words typed, so that a paragraph using the user's own
+# word comes first among equals.
+SYNONYM_BOOST = 0.8
+# Neighbouring query words found next to each other in a paragraph's text, in either order, earn
+# it a bonus, and another when within NEAR_SLOP words of each other: `child trafficking` ranks
+# "child trafficking" and "trafficking in children" first, then "children … trafficked" in one
+# clause, above a paragraph with children in one sentence and trafficking in another.
+NEAR_SLOP = 5
+NEAR_BOOST = 0.5
+ADJACENT_BOOST = 1.0
+# Only the first words earn these bonuses: each pair adds to the cost of every search, and a
+# question seldom has more words that matter.
+NEAR_WORDS = 8
+
 
 @dataclass(frozen=True)
 class QueryWord:
@@ -31,13 +62,30 @@ class QueryWord:
     term: str
 
 
+@dataclass(frozen=True)
+class Concept:
+    """Words of the query that say one thing, and the other ways reports say it (term sequences
+    from the thesaurus: `csam` for "child sexual abuse material" and the other way round)."""
+
+    words: tuple[QueryWord, ...]
+    synonyms: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def terms(self) -> frozenset[str]:
+        """Every term that matches this concept somewhere, for marking matched words."""
+        synonyms = (term for phrase in self.synonyms for term in phrase)
+        return frozenset([*(word.term for word in self.words), *synonyms])
+
+
 def query_words(text: str, analyzer: Any) -> tuple[QueryWord, ...]:
-    """The searchable words of `text`, at most MAX_WORDS from its beginning: stop words and
-    one-letter words are dropped (the analyzer does), and so are words whose term is taken."""
+    """The searchable words of `text`, at most MAX_WORDS from its beginning: stop words,
+    question words and one-letter words are dropped, and so are words whose term is taken."""
     words: list[QueryWord] = []
     terms: set[str] = set()
     for match in islice(_WORD.finditer(text[:_MAX_CHARS_READ]), _MAX_WORDS_LOOKED_AT):
         word = match.group()
+        if word.casefold() in QUESTION_WORDS:
+            continue
         for token in analyzer(word):
             term = str(token.text)
             if term not in terms:
@@ -48,15 +96,62 @@ def query_words(text: str, analyzer: Any) -> tuple[QueryWord, ...]:
     return tuple(words[:MAX_WORDS])
 
 
-def all_of(words: tuple[QueryWord, ...]) -> Any:
-    """Paragraphs with every word, each in the text, a heading or the report's title."""
-    return And([_anywhere(word.term) for word in words])
+def all_of(concepts: Sequence[Concept]) -> Any:
+    """Paragraphs with every concept, each in the text, a heading or the report's title; a
+    concept of several words needs them all, in any order, or one of its synonyms."""
+    return _ranked(And([_strict(concept) for concept in concepts]), concepts)
 
 
-def any_of(words: tuple[QueryWord, ...]) -> Any:
-    """Paragraphs with at least one of the words; the more, the better they score."""
-    return Or([_anywhere(word.term) for word in words])
+def any_of(concepts: Sequence[Concept]) -> Any:
+    """Paragraphs with at least one of the words or synonyms; the more, the better they score."""
+    return _ranked(Or([_loose(concept) for concept in concepts]), concepts)
 
 
-def _anywhere(term: str) -> Any:
-    return Or([Term(BODY, term, boost=BODY_BOOST), Term(SECTION, term), Term(TITLE, term)])
+def _strict(concept: Concept) -> Any:
+    typed = And([_anywhere((word.term,)) for word in concept.words])
+    return Or([typed, *(_anywhere(synonym, SYNONYM_BOOST) for synonym in concept.synonyms)])
+
+
+def _loose(concept: Concept) -> Any:
+    typed = [_anywhere((word.term,)) for word in concept.words]
+    return Or([*typed, *(_anywhere(synonym, SYNONYM_BOOST) for synonym in concept.synonyms)])
+
+
+def _anywhere(terms: tuple[str, ...], boost: float = 1.0) -> Any:
+    """The term, or the terms as a phrase, in the text, a heading or the title."""
+    fields = ((BODY, BODY_BOOST), (SECTION, SECTION_BOOST), (TITLE, TITLE_BOOST))
+    if len(terms) == 1:
+        return Or([Term(field, terms[0], boost=weight * boost) for field, weight in fields])
+    return Or([Phrase(field, list(terms), boost=weight * boost) for field, weight in fields])
+
+
+def _ranked(required: Any, concepts: Sequence[Concept]) -> Any:
+    """`required`, scoring higher where neighbouring query words stand close together."""
+    nearby = [
+        _near(first, second, slop, boost)
+        for first, second in pairwise(_spellings(concepts)[:NEAR_WORDS])
+        for slop, boost in ((1, ADJACENT_BOOST), (NEAR_SLOP, NEAR_BOOST))
+    ]
+    # Each bonus on its own: an Or of span queries fails in Whoosh 2.7.4, which asks them for size
+    # estimates they cannot give.
+    return reduce(AndMaybe, nearby, required)
+
+
+def _spellings(concepts: Sequence[Concept]) -> list[tuple[str, ...]]:
+    """Each query word's terms, in order: its own, and the one-word synonyms of a word that is a
+    concept by itself (`child`: `child`, `children`, `minor`)."""
+    spellings: list[tuple[str, ...]] = []
+    for concept in concepts:
+        if len(concept.words) == 1:
+            single = tuple(phrase[0] for phrase in concept.synonyms if len(phrase) == 1)
+            spellings.append((concept.words[0].term, *single))
+        else:
+            spellings.extend((word.term,) for word in concept.words)
+    return spellings
+
+
+def _near(first: tuple[str, ...], second: tuple[str, ...], slop: int, boost: float) -> Any:
+    def either(terms: tuple[str, ...]) -> Any:
+        return SpanOr([Term(BODY, term, boost=boost * BODY_BOOST) for term in terms])
+
+    return SpanNear2([either(first), either(second)], slop=slop, ordered=False)

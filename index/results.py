@@ -37,10 +37,13 @@ class Hit:
 class SearchResult:
     """`words` are the query words searched for; `matched_all` is False when no paragraph had
     every word and the search fell back to any of them. `reports` are the symbols a `report:`
-    filter narrowed the search to, `unknown_reports` those it named that are not indexed."""
+    filter narrowed the search to, `unknown_reports` those it named that are not indexed.
+    `corrected` pairs each word typed that no paragraph has with the word searched for instead
+    (`("trafficing", "trafficking")`)."""
 
     words: tuple[str, ...]
     hits: tuple[Hit, ...]
     matched_all: bool = True
     reports: tuple[str, ...] = ()
     unknown_reports: tuple[str, ...] = ()
+    corrected: tuple[tuple[str, str], ...] = ()

@@ -10,13 +10,15 @@ from typing import Any
 
 import pytest
 from whoosh import index as whoosh_index
-from whoosh.fields import ID, Schema
+from whoosh.analysis import StemmingAnalyzer
+from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 
-from index.catalogue import IngestError
+from index.errors import IngestError
 from index.library import IndexUnavailable, Library, open_library
 from index.models import Paragraph, Report
 from index.results import SearchResult
 from index.schema import BODY, build_schema
+from index.store import Generations
 from tests.index.samples import CATALOGUE, SAMPLE_SYMBOL
 
 
@@ -227,15 +229,23 @@ def test_a_word_in_the_text_counts_for_more_than_in_a_heading(library: Library) 
     assert [hit.paragraph.number for hit in library.search("zebra").hits] == [2, 1]
 
 
-def test_every_word_must_match_when_some_paragraph_has_them_all(
+def test_paragraphs_with_every_word_come_before_those_with_some(
     sample_library: Library, analyzer: Any
 ) -> None:
     result = sample_library.search("trafficking survivors")
     assert result.matched_all
-    assert [hit.paragraph.number for hit in result.hits] == [4]
+    # Only paragraph 4 has both words; paragraph 3, with trafficking alone, fills a place.
+    assert [hit.paragraph.number for hit in result.hits] == [4, 3]
     assert stems(analyzer, "trafficking survivors") <= stems(
         analyzer, result.hits[0].paragraph.text
     )
+
+
+def test_enough_paragraphs_with_every_word_leave_no_place_for_others(
+    sample_library: Library,
+) -> None:
+    hits = sample_library.search("trafficking survivors", limit=1).hits
+    assert [hit.paragraph.number for hit in hits] == [4]
 
 
 def test_without_a_paragraph_having_every_word_any_word_will_do(
@@ -266,6 +276,95 @@ def test_at_most_limit_hits(sample_library: Library, limit: int) -> None:
 def test_a_limit_below_one_is_a_mistake(sample_library: Library) -> None:
     with pytest.raises(ValueError, match="limit"):
         sample_library.search("children", limit=0)
+
+
+def test_words_next_to_each_other_rank_above_words_far_apart(library: Library) -> None:
+    filler = " ".join(["Many other matters were discussed at length that year."] * 3)
+    texts = [
+        f"Child protection was discussed. {filler} Trafficking was also mentioned.",
+        f"{filler} Trafficking in children rises.",
+        f"Child trafficking rises. {filler}",
+        f"Children were trafficked and sold. {filler}",
+    ]
+    library.add(make_report("A/1", texts))
+    numbers = [hit.paragraph.number for hit in library.search("child trafficking").hits]
+    # Side by side in either order (small words do not count), then in one clause, then apart.
+    assert numbers[-1] == 1
+    assert set(numbers[:2]) == {2, 3}
+
+
+def test_a_question_finds_what_its_subject_finds(sample_library: Library) -> None:
+    question = sample_library.search("What does the report say about trafficking survivors?")
+    keywords = sample_library.search("trafficking survivors")
+    assert question == keywords
+    assert question.words == ("trafficking", "survivors")
+
+
+def test_a_misspelt_word_is_searched_as_the_word_the_paragraphs_have(
+    sample_library: Library,
+) -> None:
+    result = sample_library.search("trafficing survivers")
+    assert result.corrected == (("trafficing", "trafficking"), ("survivers", "survivors"))
+    assert result.words == ("trafficking", "survivors")
+    assert result.hits == sample_library.search("trafficking survivors").hits
+    assert sample_library.search("trafficking").corrected == ()
+
+
+def test_an_acronym_finds_the_paragraphs_that_spell_it_out(library: Library) -> None:
+    spelt_out = "Child sexual abuse material is shared online by offenders."
+    library.add(make_report("A/1", ["Unrelated text about schools.", spelt_out]))
+    (hit,) = library.search("CSAM").hits
+    assert hit.paragraph.number == 2
+    assert [s.text for s in hit.summary.segments if s.match] == [
+        "Child",
+        "sexual",
+        "abuse",
+        "material",
+    ]
+    assert library.search("CSAM").corrected == ()
+
+
+def test_a_synonym_finds_and_marks_the_reports_word_after_the_users_own(
+    library: Library,
+) -> None:
+    texts = ["Children were detained.", "Minors were detained.", "Adults were detained."]
+    library.add(make_report("A/1", texts))
+    hits = library.search("minors detained").hits
+    assert [hit.paragraph.number for hit in hits[:2]] == [2, 1]
+    assert [s.text for s in hits[1].summary.segments if s.match] == ["Children", "detained"]
+
+
+def test_an_index_without_positions_is_started_afresh(tmp_path: Path) -> None:
+    # The schema before phrases and spelling: the same fields, without positions.
+    analyzer = StemmingAnalyzer()
+    before = Schema(
+        key=ID(unique=True),
+        kind=ID(stored=True),
+        symbol=ID(stored=True),
+        lang=ID(stored=True),
+        annex=ID(stored=True),
+        number=NUMERIC(int, stored=True),
+        section=TEXT(analyzer=analyzer, stored=True, phrase=False),
+        body=TEXT(analyzer=analyzer, stored=True, phrase=False),
+        title=TEXT(analyzer=analyzer, phrase=False),
+        page=STORED,
+        notes=STORED,
+        link=STORED,
+        report=STORED,
+    )
+    directory = tmp_path / "index"
+    with Generations(directory).next(wait=True, start_empty=True) as folder:
+        ix = whoosh_index.create_in(str(folder), before)
+        writer = ix.writer()
+        writer.add_document(key="A/1|en||1", kind="paragraph", symbol="A/1", body="Old.")
+        writer.commit()
+    library = Library(directory)
+    try:
+        assert library.is_empty()
+        library.add(make_report("A/1", ["Child trafficking."]))
+        assert library.search("child trafficking").hits
+    finally:
+        library.close()
 
 
 JUNK = [

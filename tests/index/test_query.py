@@ -70,3 +70,29 @@ def test_however_long_the_text_only_its_beginning_is_read(analyzer: Any) -> None
     assert [word.word for word in query_words("the " * 10 + "trafficking", analyzer)] == [
         "trafficking"
     ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what does the report say about online exploitation?",
+        "What do the reports say regarding online exploitation",
+        "tell me about online exploitation please",
+        "Is there anything about online exploitation?",
+    ],
+)
+def test_a_question_searches_for_what_it_is_about(analyzer: Any, question: str) -> None:
+    assert query_words(question, analyzer) == query_words("online exploitation", analyzer)
+
+
+def test_question_words_are_recognised_as_typed_not_by_their_stem(analyzer: Any) -> None:
+    assert [word.word for word in query_words("report reporting", analyzer)] == ["reporting"]
+
+
+def test_should_is_searched_for_as_recommendations_say_it(analyzer: Any) -> None:
+    words = query_words("what should States do about child marriage", analyzer)
+    assert [word.word for word in words] == ["should", "States", "child", "marriage"]
+
+
+def test_a_question_of_question_words_only_has_nothing_to_search(analyzer: Any) -> None:
+    assert query_words("what does the report say?", analyzer) == ()

@@ -1,0 +1,84 @@
+"""Typos: a word no paragraph has is replaced by the nearest word that paragraphs do have."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from index.query import QueryWord
+from index.schema import BODY, SECTION, TITLE
+
+# Shorter words are too often real words of another meaning one letter away, or acronyms.
+MIN_CHARS = 4
+# Longer ones are no word of a report but pasted junk, whose look-up would take long.
+MAX_CHARS = 30
+# From this length two typos in a word are common ("childern" is two edits from "children").
+TWO_EDITS_FROM = 8
+# A first letter typed wrong is rare, and requiring it keeps the look-up cheap.
+_SAME_START = 1
+
+
+def correct_spelling(
+    words: tuple[QueryWord, ...], searcher: Any, analyzer: Any, known: Callable[[str], bool]
+) -> tuple[tuple[QueryWord, ...], tuple[tuple[str, str], ...]]:
+    """`words` with each misspelt one replaced by the indexed word nearest to it, and the
+    replacements made (as typed, as searched).
+
+    A word is misspelt when no paragraph's text has it as typed, and a word one or two edits
+    away (the fewest edits, then the most paragraphs) has a different stem that more paragraphs
+    have than have the typed word's stem: "trafficing" (stem `traffic`, one paragraph) becomes
+    "trafficking" (`traffick`, many). Words in headings or titles, words `known(term)` accepts
+    (the thesaurus's), numbers, and words too short or too long to tell are never changed.
+    """
+    reader = searcher.reader()
+    checked: list[QueryWord] = []
+    replaced: list[tuple[str, str]] = []
+    for word in words:
+        suggestion = None if _is_known(word, reader, known) else _nearest(word, reader, analyzer)
+        if suggestion is None:
+            checked.append(word)
+        else:
+            checked.append(suggestion)
+            replaced.append((word.word, suggestion.word))
+    # A correction may be a word the query already has.
+    last = {word.term: word for word in reversed(checked)}
+    return tuple(word for word in checked if last[word.term] is word), tuple(replaced)
+
+
+def _is_known(word: QueryWord, reader: Any, known: Callable[[str], bool]) -> bool:
+    return (
+        not MIN_CHARS <= len(word.word) <= MAX_CHARS
+        or any(character.isdigit() for character in word.word)
+        or known(word.term)
+        or (reader.schema[BODY].spelling_fieldname(BODY), word.word.lower()) in reader
+        or any((field, word.term) in reader for field in (SECTION, TITLE))
+    )
+
+
+def _nearest(typed: QueryWord, reader: Any, analyzer: Any) -> QueryWord | None:
+    text = typed.word.lower()
+    floor = int(reader.doc_frequency(BODY, typed.term))
+    most_edits = 2 if len(text) >= TWO_EDITS_FROM else 1
+    for edits in range(1, most_edits + 1):
+        # Whoosh's own corrector ranks candidates by frequency alone, whatever their distance,
+        # and a reader of several segments would scan every stemmed term instead of the words
+        # kept for spelling: each segment is asked directly.
+        candidates = {
+            str(candidate)
+            for leaf, _ in reader.leaf_readers()
+            for candidate in leaf.terms_within(BODY, text, edits, prefix=_SAME_START)
+        }
+        ranked = sorted(
+            (-frequency, candidate, term)
+            for candidate in candidates
+            for term in _terms(candidate, analyzer)
+            if term != typed.term and (frequency := int(reader.doc_frequency(BODY, term))) > floor
+        )
+        if ranked:
+            _, candidate, term = ranked[0]
+            return QueryWord(candidate, term)
+    return None
+
+
+def _terms(word: str, analyzer: Any) -> list[str]:
+    return [str(token.text) for token in analyzer(word)]

@@ -1,0 +1,177 @@
+"""Search quality on the labelled queries: the bot's ranking against a plain BM25 baseline.
+
+`make quality` (`python -m tests.eval.quality`) prints paraHit@1, paraHit@5 and MRR for both,
+overall and per kind of query; `--misses` also lists the queries whose answer is not in the bot's
+first five. Both rankings search the same paragraphs, built into fresh indexes in a temporary
+folder: the bundled catalogue and the synthetic test reports of `reports/`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import tomllib
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh.analysis import StandardAnalyzer
+from whoosh.fields import ID, TEXT, Schema
+from whoosh.query import Or, Term
+
+from config.settings import DEFAULT_CATALOGUE
+from index.catalogue import load_catalogue
+from index.library import Library
+from index.models import Report
+
+HERE = Path(__file__).resolve().parent
+QUERIES = HERE / "queries.toml"
+TEST_CATALOGUE = HERE / "catalogue.toml"
+# What the bot shows: every figure is measured on these first results.
+SHOWN = 5
+
+# A ranking: the citations of the best paragraphs for a query, best first.
+Ranking = Callable[[str], list[str]]
+
+
+@dataclass(frozen=True)
+class LabelledQuery:
+    text: str
+    kind: str
+    relevant: frozenset[str]  # citations: `A/HRC/TEST/1, para. 14`
+
+
+@dataclass(frozen=True)
+class Scores:
+    queries: int
+    hit_at_1: float
+    hit_at_5: float
+    mrr: float
+
+
+def load_queries(path: Path = QUERIES) -> list[LabelledQuery]:
+    with path.open("rb") as file:
+        entries = tomllib.load(file)["query"]
+    return [
+        LabelledQuery(entry["text"], entry["kind"], frozenset(entry["relevant"]))
+        for entry in entries
+    ]
+
+
+def first_relevant(ranked: Sequence[str], relevant: frozenset[str]) -> int | None:
+    """The 1-based rank of the first relevant paragraph among those shown, if any."""
+    return next(
+        (rank for rank, cited in enumerate(ranked[:SHOWN], 1) if cited in relevant),
+        None,
+    )
+
+
+def score(queries: Sequence[LabelledQuery], ranking: Ranking) -> Scores:
+    ranks = [first_relevant(ranking(query.text), query.relevant) for query in queries]
+    count = len(ranks)
+    return Scores(
+        queries=count,
+        hit_at_1=sum(rank == 1 for rank in ranks) / count,
+        hit_at_5=sum(rank is not None for rank in ranks) / count,
+        mrr=sum(1 / rank for rank in ranks if rank is not None) / count,
+    )
+
+
+def reports() -> list[Report]:
+    return load_catalogue(DEFAULT_CATALOGUE) + load_catalogue(TEST_CATALOGUE)
+
+
+@contextmanager
+def rankings() -> Iterator[tuple[Ranking, Ranking]]:
+    """The bot's ranking and the baseline's, over indexes of the same paragraphs."""
+    every = reports()
+    with tempfile.TemporaryDirectory(prefix="reportbot-quality-") as folder:
+        library = Library(Path(folder) / "index")
+        try:
+            with library.transaction() as batch:
+                for report in every:
+                    batch.add(report)
+            baseline = _baseline_index(Path(folder) / "baseline", every)
+            try:
+                yield _bot_ranking(library), _baseline_ranking(baseline)
+            finally:
+                baseline.close()
+        finally:
+            library.close()
+
+
+def _bot_ranking(library: Library) -> Ranking:
+    def ranking(text: str) -> list[str]:
+        return [hit.paragraph.citation for hit in library.search(text, limit=SHOWN).hits]
+
+    return ranking
+
+
+def _baseline_index(folder: Path, every: Sequence[Report]) -> Any:
+    """Whoosh as it comes: the paragraph's text in a default TEXT field, scored by BM25F."""
+    folder.mkdir()
+    ix = whoosh_index.create_in(str(folder), Schema(citation=ID(stored=True), body=TEXT()))
+    writer = ix.writer()
+    for report in every:
+        for paragraph in report.paragraphs:
+            writer.add_document(citation=paragraph.citation, body=paragraph.text)
+    writer.commit()
+    return ix
+
+
+def _baseline_ranking(ix: Any) -> Ranking:
+    analyzer = StandardAnalyzer()
+
+    def ranking(text: str) -> list[str]:
+        words = Or([Term("body", token.text) for token in analyzer(text)])
+        with ix.searcher() as searcher:
+            return [hit["citation"] for hit in searcher.search(words, limit=SHOWN)]
+
+    return ranking
+
+
+def _row(name: str, count: int, *scores: Scores) -> str:
+    figures = " | ".join(f"{s.hit_at_1:.2f} | {s.hit_at_5:.2f} | {s.mrr:.2f}" for s in scores)
+    return f"| {name} | {count} | {figures} |"
+
+
+def table(queries: Sequence[LabelledQuery], bot: Ranking, baseline: Ranking) -> list[str]:
+    """A Markdown table: all queries, then each kind; the bot's figures, then the baseline's."""
+    lines = [
+        "| queries | count | bot paraHit@1 | bot paraHit@5 | bot MRR "
+        "| BM25 paraHit@1 | BM25 paraHit@5 | BM25 MRR |",
+        "|---|---|---|---|---|---|---|---|",
+        _row("all", len(queries), score(queries, bot), score(queries, baseline)),
+    ]
+    for kind in dict.fromkeys(query.kind for query in queries):
+        of_kind = [query for query in queries if query.kind == kind]
+        lines.append(_row(kind, len(of_kind), score(of_kind, bot), score(of_kind, baseline)))
+    return lines
+
+
+def misses(queries: Sequence[LabelledQuery], bot: Ranking) -> list[str]:
+    lines = []
+    for query in queries:
+        ranked = bot(query.text)
+        if first_relevant(ranked, query.relevant) is None:
+            lines.append(f"{query.kind}: {query.text!r} → {ranked}")
+    return lines
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--misses", action="store_true", help="list the queries missed")
+    args = parser.parse_args(argv)
+    queries = load_queries()
+    with rankings() as (bot, baseline):
+        print("\n".join(table(queries, bot, baseline)))
+        if args.misses:
+            print("\n".join(["", "Missed by the bot:", *(misses(queries, bot) or ["none"])]))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
