@@ -1,4 +1,5 @@
-"""Paragraph addresses that travel through Telegram: deep-link payloads and callback data.
+"""What travels through Telegram in deep-link payloads and callback data: paragraph addresses
+and pages of search results.
 
 Both must fit Telegram's rules: a /start payload is 1-64 characters of [A-Za-z0-9_-], callback
 data 1-64 bytes. A symbol such as `A/HRC/58/19` becomes the slug `A_HRC_58_19`; slugs are resolved
@@ -13,16 +14,31 @@ from dataclasses import dataclass
 from enum import Enum
 
 MAX_BYTES = 64
-# `o-A_HRC_58_19-3`, or `o-A_HRC_58_19-I-3` for annex I: slugs hold no `-`, so the parts are
-# told apart by position.
-_ADDRESS = re.compile(r"^([on])-([A-Za-z0-9_]{1,48})(?:-([A-Z0-9]{1,6}))?-(\d{1,6})$")
+# `o-A_HRC_58_19-3`, `o-A_HRC_58_19-I-3` for annex I, `n-A_HRC_58_19-3~0f3a9c2e.1` with the
+# results page to go back to. Slugs hold no `-`, so the parts are told apart by position.
+_ADDRESS = re.compile(
+    r"^([onc])-([A-Za-z0-9_]{1,40})(?:-([A-Z0-9]{1,6}))?-(\d{1,6})(?:~([0-9a-f]{8})\.(\d{1,2}))?$"
+)
+_PAGE = re.compile(r"^s-([0-9a-f]{8})-(\d{1,2})$")
 
 
 class Action(Enum):
     """What pressing or following the address does."""
 
-    OPEN = "o"  # a new message with the paragraph (from search results, deep links)
-    NAVIGATE = "n"  # replace the paragraph shown in this message with its neighbour
+    OPEN = "o"  # a new message with the paragraph (deep links, /para)
+    NAVIGATE = "n"  # the paragraph, in place of what this message shows
+    CITE = "c"  # a new message with the full reference, ready to copy
+
+
+@dataclass(frozen=True)
+class ResultsPage:
+    """Page `page` (from 0) of the search remembered under `token`."""
+
+    token: str
+    page: int
+
+    def encode(self) -> str:
+        return f"s-{self.token}-{self.page}"
 
 
 def symbol_slug(symbol: str) -> str:
@@ -35,10 +51,12 @@ class Address:
     slug: str
     number: int
     annex: str | None = None
+    back: ResultsPage | None = None
 
     def encode(self) -> str:
         annex = f"-{self.annex}" if self.annex else ""
-        encoded = f"{self.action.value}-{self.slug}{annex}-{self.number}"
+        back = f"~{self.back.token}.{self.back.page}" if self.back else ""
+        encoded = f"{self.action.value}-{self.slug}{annex}-{self.number}{back}"
         if len(encoded.encode()) > MAX_BYTES:
             raise ValueError(f"address longer than {MAX_BYTES} bytes: {encoded!r}")
         return encoded
@@ -48,14 +66,26 @@ class Address:
         return next((symbol for symbol in symbols if symbol_slug(symbol) == self.slug), None)
 
 
-def address(action: Action, symbol: str, number: int, annex: str | None = None) -> Address:
-    return Address(action, symbol_slug(symbol), number, annex)
+def address(
+    action: Action,
+    symbol: str,
+    number: int,
+    annex: str | None = None,
+    back: ResultsPage | None = None,
+) -> Address:
+    return Address(action, symbol_slug(symbol), number, annex, back)
 
 
 def parse_address(data: str | None) -> Address | None:
-    """The address in callback data or a /start payload; None for anything else."""
+    """The paragraph address in callback data or a /start payload; None for anything else."""
     match = _ADDRESS.match(data or "")
     if match is None:
         return None
-    action, slug, annex, number = match.groups()
-    return Address(Action(action), slug, int(number), annex)
+    action, slug, annex, number, token, page = match.groups()
+    back = ResultsPage(token, int(page)) if token else None
+    return Address(Action(action), slug, int(number), annex, back)
+
+
+def parse_page(data: str | None) -> ResultsPage | None:
+    match = _PAGE.match(data or "")
+    return ResultsPage(match[1], int(match[2])) if match else None

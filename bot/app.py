@@ -12,18 +12,20 @@ from telegram.constants import ParseMode
 from telegram.ext import Application, ApplicationBuilder, Defaults, PicklePersistence
 
 from bot.handlers import Handlers
+from bot.inline import InlineHandlers
 from index.library import Library
 
 COMMANDS = (
     BotCommand("search", "Find paragraphs: /search trafficking in children"),
     BotCommand("para", "Show one paragraph in full: /para 3"),
+    BotCommand("cite", "The full reference to a paragraph: /cite 3"),
     BotCommand("reports", "The reports I can search"),
     BotCommand("report", "Choose this chat's report: /report A/HRC/58/19"),
     BotCommand("help", "What I do and how to use me"),
     BotCommand("start", "Start here"),
 )
 # The bot asks Telegram only for the updates it handles.
-ALLOWED_UPDATES = (Update.MESSAGE, Update.CALLBACK_QUERY)
+ALLOWED_UPDATES = (Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY)
 
 BotApplication: TypeAlias = Application[Any, Any, Any, Any, Any, Any]
 
@@ -55,6 +57,7 @@ def build_application(
         builder.persistence(PicklePersistence(state_file, update_interval=1))
     application = builder.build()
     Handlers(library).register(application)
+    InlineHandlers(library).register(application)
     return application
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -19,8 +20,10 @@ from telegram.ext import (
 )
 
 from bot import render
-from bot.addresses import Action, Address, parse_address
-from bot.render import Reply
+from bot.addresses import Action, Address, ResultsPage, parse_address, parse_page
+from bot.inline import HELP_PAYLOAD
+from bot.render import PAGE_SIZE, Reply
+from bot.searches import SearchMemory
 from index.library import Library
 from index.models import Report
 
@@ -29,7 +32,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SEARCH_LIMIT = 5
+# Ten pages of five: past that, better words beat more scrolling.
+MAX_PAGES = 10
 # chat_data key of the report a chat chose with /report.
 CHAT_REPORT = "report"
 # Edited messages would otherwise re-run commands: only new messages count.
@@ -39,12 +43,14 @@ NEW_MESSAGES = filters.UpdateType.MESSAGE
 class Handlers:
     def __init__(self, library: Library) -> None:
         self.library = library
+        self.searches = SearchMemory()
 
     def register(self, application: BotApplication) -> None:
         application.add_handler(CommandHandler("start", self.start, NEW_MESSAGES))
         application.add_handler(CommandHandler("help", self.help, NEW_MESSAGES))
         application.add_handler(CommandHandler("search", self.search, NEW_MESSAGES))
         application.add_handler(CommandHandler("para", self.para, NEW_MESSAGES))
+        application.add_handler(CommandHandler("cite", self.cite, NEW_MESSAGES))
         application.add_handler(CommandHandler("reports", self.reports, NEW_MESSAGES))
         application.add_handler(CommandHandler("report", self.report, NEW_MESSAGES))
         application.add_handler(CallbackQueryHandler(self.button))
@@ -64,7 +70,7 @@ class Handlers:
         target = parse_address(payload)
         if target is not None and await self._open(update.effective_chat, target, context):
             return
-        prefix = render.unknown_link() + "\n\n" if payload else ""
+        prefix = render.unknown_link() + "\n\n" if payload and payload != HELP_PAYLOAD else ""
         await self._help(update, context, prefix)
 
     async def help(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -79,17 +85,37 @@ class Handlers:
 
     async def para(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """`/para N`, `/para SYMBOL N`, `/para annex I N`, `/para SYMBOL annex I N`."""
+        target = await self._target(update, context)
+        if target is not None:
+            report, number, annex = target
+            await self._paragraph(update.effective_chat, report.symbol, number, annex, context)
+
+    async def cite(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """`/cite N` and the other forms of /para: the full reference, ready to copy."""
+        target = await self._target(update, context)
+        if target is not None:
+            report, number, annex = target
+            paragraph = await asyncio.to_thread(
+                self.library.paragraph, report.symbol, number, report.lang, annex
+            )
+            if paragraph is not None:
+                await self._send(update.effective_chat, [render.cite_reply(report, paragraph)])
+
+    async def _target(
+        self, update: Update, context: ContextTypes.DEFAULT_TYPE
+    ) -> tuple[Report, int, str | None] | None:
+        """The paragraph a /para or /cite names; None, after saying why, if it names none."""
         args = list(context.args or [])
         reports = await asyncio.to_thread(self.library.reports)
         if not reports:
             await self._send(update.effective_chat, [Reply(render.no_reports())])
-            return
+            return None
         report = _chat_report(reports, context.chat_data)
         if args and (named := _find_report(reports, args[0])) is not None:
             report, args = named, args[1:]
         elif args and "/" in args[0]:
             await self._send(update.effective_chat, [Reply(render.unknown_reports(args[:1]))])
-            return
+            return None
         annex = None
         if len(args) == 3 and args[0].casefold() == "annex":
             annex, args = args[1].upper(), args[2:]
@@ -98,17 +124,17 @@ class Handlers:
         )
         if annex is not None and not numbers:
             await self._send(update.effective_chat, [Reply(render.no_annex(report, annex))])
-            return
+            return None
         if len(args) != 1:
             text = render.para_usage(report, numbers, annex)
             await self._send(update.effective_chat, [Reply(text)])
-            return
+            return None
         number = _paragraph_number(args[0])
-        if number not in numbers:
+        if number is None or number not in numbers:
             text = render.para_not_found(args[0][:20], report, numbers, annex)
             await self._send(update.effective_chat, [Reply(text)])
-            return
-        await self._paragraph(update.effective_chat, report.symbol, number, annex, context)
+            return None
+        return report, number, annex
 
     async def reports(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         reports = await asyncio.to_thread(self.library.reports)
@@ -138,16 +164,20 @@ class Handlers:
         query = update.callback_query
         if query is None:
             return
-        target = parse_address(query.data)
         message = query.message if isinstance(query.message, Message) else None
-        if target is None or message is None:
-            await query.answer(render.stale_button())
-            return
-        if target.action is Action.NAVIGATE:
-            opened = await self._navigate(message, target, context)
-        else:
-            opened = await self._open(message.chat, target, context)
-        await query.answer(None if opened else render.stale_button())
+        page = parse_page(query.data)
+        target = parse_address(query.data)
+        notice: str | None = render.stale_button()
+        if message is not None and page is not None:
+            notice = await self._turn_page(message, page, context)
+        elif message is not None and target is not None:
+            if target.action is Action.NAVIGATE:
+                notice = await self._navigate(message, target, context)
+            elif target.action is Action.CITE:
+                notice = await self._cite(message.chat, target)
+            elif await self._open(message.chat, target, context):
+                notice = None
+        await query.answer(notice)
 
     # The work
 
@@ -161,20 +191,41 @@ class Handlers:
         if not query.strip():
             await self._send(update.effective_chat, [Reply(render.search_usage())])
             return
-        username = context.bot.username
-        replies = await asyncio.to_thread(
-            lambda: render.search_reply(self.library.search(query, limit=SEARCH_LIMIT), username)
-        )
+        page = ResultsPage(self.searches.remember(query), 0)
+        replies = await asyncio.to_thread(self._results, query, page, context.bot.username)
         await self._send(update.effective_chat, replies)
 
+    def _results(self, query: str, page: ResultsPage, username: str) -> list[Reply]:
+        """One page of results, and whether there is another: one more hit than shown tells."""
+        shown = (page.page + 1) * PAGE_SIZE
+        result = self.library.search(query, limit=shown + 1)
+        hits = result.hits[page.page * PAGE_SIZE : shown]
+        more = len(result.hits) > shown and page.page + 1 < MAX_PAGES
+        return render.search_reply(dataclasses.replace(result, hits=hits), username, page, more)
+
+    async def _turn_page(
+        self, message: Message, page: ResultsPage, context: ContextTypes.DEFAULT_TYPE
+    ) -> str | None:
+        query = self.searches.recall(page.token)
+        if query is None or page.page >= MAX_PAGES:
+            return render.expired_search()
+        replies = await asyncio.to_thread(self._results, query, page, context.bot.username)
+        await self._replace(message, replies)
+        return None
+
     def _paragraph_replies(
-        self, symbol: str, number: int, annex: str | None, username: str
+        self,
+        symbol: str,
+        number: int,
+        annex: str | None,
+        username: str,
+        back: ResultsPage | None = None,
     ) -> list[Reply] | None:
         paragraph = self.library.paragraph(symbol, number, annex=annex)
         if paragraph is None:
             return None
         numbers = self.library.paragraph_numbers(symbol, annex=annex)
-        return render.paragraph_reply(paragraph, numbers, username)
+        return render.paragraph_reply(paragraph, numbers, username, back)
 
     async def _paragraph(
         self,
@@ -206,28 +257,54 @@ class Handlers:
 
     async def _navigate(
         self, message: Message, target: Address, context: ContextTypes.DEFAULT_TYPE
-    ) -> bool:
+    ) -> str | None:
         symbol = await self._resolve(target)
         if symbol is None:
-            return False
+            return render.stale_button()
         replies = await asyncio.to_thread(
-            self._paragraph_replies, symbol, target.number, target.annex, context.bot.username
+            self._paragraph_replies,
+            symbol,
+            target.number,
+            target.annex,
+            context.bot.username,
+            target.back,
         )
         if replies is None:
-            return False
+            return render.stale_button()
+        await self._replace(message, replies)
+        return None
+
+    async def _cite(self, chat: Chat, target: Address) -> str | None:
+        symbol = await self._resolve(target)
+        if symbol is None:
+            return render.stale_button()
+        report = await asyncio.to_thread(self.library.report, symbol)
+        paragraph = await asyncio.to_thread(
+            self.library.paragraph, symbol, target.number, annex=target.annex
+        )
+        if report is None or paragraph is None:
+            return render.stale_button()
+        await self._send(chat, [render.cite_reply(report, paragraph)])
+        return None
+
+    async def _replace(self, message: Message, replies: Sequence[Reply]) -> None:
+        """Show `replies` in place of `message`, so that browsing does not flood a group."""
         if len(replies) > 1:
-            # A paragraph too long for one message cannot replace a single one in place.
+            # A text too long for one message cannot replace a single one in place.
             await self._send(message.chat, replies)
-            return True
+            return
+        (reply,) = replies
+        if message.text_html == reply.text and message.reply_markup == reply.keyboard:
+            # Pressed twice: Telegram refuses an edit that changes nothing.
+            return
         try:
-            await message.edit_text(replies[0].text, reply_markup=replies[0].keyboard)
+            await message.edit_text(reply.text, reply_markup=reply.keyboard)
         except BadRequest as error:
             if "not modified" in error.message:
-                return True
+                return
             if "not found" not in error.message:
                 raise
             await self._send(message.chat, replies)
-        return True
 
     async def _send(self, chat: Chat | None, replies: Sequence[Reply]) -> None:
         if chat is None:

@@ -9,16 +9,27 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import (
+    CopyTextButton,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InlineQueryResultArticle,
+    InputTextMessageContent,
+)
 from telegram.helpers import create_deep_linked_url
 
-from bot.addresses import Action, address
-from bot.messages import Block, Markup, Plain, attribute, escape, pack
+from bot.addresses import Action, ResultsPage, address
+from bot.messages import MESSAGE_LIMIT, Block, Markup, Plain, attribute, escape, pack
+from index.citation import reference
 from index.models import Paragraph, Report
 from index.results import Hit, SearchResult, Summary
 
 SEARCH_EXAMPLE = "/search trafficking in children"
+PAGE_SIZE = 5
+HELP_BUTTON = "How to use this bot"
 _QUERY_SHOWN = 120
+# Telegram's limit for the text a copy button copies.
+_COPY_LIMIT = 256
 
 
 @dataclass(frozen=True)
@@ -36,9 +47,14 @@ def _link(url: str, label: str) -> str:
     return f'<a href="{attribute(url)}">{escape(label)}</a>'
 
 
-def _address(action: Action, paragraph: Paragraph, number: int | None = None) -> str:
+def _address(
+    action: Action,
+    paragraph: Paragraph,
+    number: int | None = None,
+    back: ResultsPage | None = None,
+) -> str:
     target = paragraph.number if number is None else number
-    return address(action, paragraph.symbol, target, paragraph.annex).encode()
+    return address(action, paragraph.symbol, target, paragraph.annex, back).encode()
 
 
 def deep_link(username: str, paragraph: Paragraph) -> str:
@@ -113,29 +129,47 @@ def unknown_reports(symbols: Sequence[str]) -> str:
     return f"No report {named} is indexed. /reports lists the ones I have."
 
 
-def _result_buttons(hits: Sequence[Hit]) -> InlineKeyboardMarkup:
+def expired_search() -> str:
+    return "That search has expired. Send it again to see its results."
+
+
+def _result_buttons(hits: Sequence[Hit], page: ResultsPage, has_next: bool) -> InlineKeyboardMarkup:
+    """A button per result, opening it in place, then ◀ ▶ between pages."""
     several = len({hit.paragraph.symbol for hit in hits}) > 1
     buttons = [
         InlineKeyboardButton(
             hit.paragraph.citation if several else hit.paragraph.place,
-            callback_data=_address(Action.OPEN, hit.paragraph),
+            callback_data=_address(Action.NAVIGATE, hit.paragraph, back=page),
         )
         for hit in hits
     ]
     # Citations of several reports are too long to share a row.
-    return InlineKeyboardMarkup([[button] for button in buttons] if several else [buttons])
+    rows = [[button] for button in buttons] if several else [buttons]
+    turns = []
+    if page.page > 0:
+        previous = ResultsPage(page.token, page.page - 1)
+        turns.append(InlineKeyboardButton("◀ Previous", callback_data=previous.encode()))
+    if has_next:
+        following = ResultsPage(page.token, page.page + 1)
+        turns.append(InlineKeyboardButton("Next ▶", callback_data=following.encode()))
+    return InlineKeyboardMarkup([*rows, turns] if turns else rows)
 
 
-def search_reply(result: SearchResult, username: str) -> list[Reply]:
+def search_reply(
+    result: SearchResult, username: str, page: ResultsPage, has_next: bool = False
+) -> list[Reply]:
+    """One page of results: `result.hits` are that page's, ranked from the page's start."""
     if result.unknown_reports:
         return [Reply(unknown_reports(result.unknown_reports))]
     if not result.words:
         return [Reply(nothing_to_search())]
     if not result.hits:
-        return [Reply(no_hits(result.words))]
-    count = len(result.hits)
-    noun = "paragraph" if count == 1 else "paragraphs"
-    header = f"🔎 {count} {noun} for <i>{escape(_shown_query(result.words))}</i>"
+        return [Reply(no_hits(result.words) if page.page == 0 else expired_search())]
+    first = page.page * PAGE_SIZE + 1
+    last = first + len(result.hits) - 1
+    shown = f"{first}–{last}" if page.page or has_next else str(len(result.hits))
+    noun = "paragraph" if shown == "1" else "paragraphs"
+    header = f"🔎 {shown} {noun} for <i>{escape(_shown_query(result.words))}</i>"
     if result.reports:
         header += " in " + ", ".join(escape(symbol) for symbol in result.reports)
     if result.corrected:
@@ -143,41 +177,109 @@ def search_reply(result: SearchResult, username: str) -> list[Reply]:
     if not result.matched_all:
         header += "\nNo paragraph has all of these words; these have some of them."
     blocks: list[Block] = [Markup(header)]
-    blocks.extend(_result(rank, hit, username) for rank, hit in enumerate(result.hits, 1))
-    return _with_keyboard(pack(blocks), _result_buttons(result.hits))
+    blocks.extend(_result(rank, hit, username) for rank, hit in enumerate(result.hits, first))
+    return _with_keyboard(pack(blocks), _result_buttons(result.hits, page, has_next))
 
 
-def _neighbours(paragraph: Paragraph, numbers: Sequence[int]) -> InlineKeyboardMarkup | None:
-    """◀ ▶ to the paragraphs before and after, within the body or the same annex."""
+def _paragraph_buttons(
+    paragraph: Paragraph, numbers: Sequence[int], back: ResultsPage | None
+) -> InlineKeyboardMarkup:
+    """◀ ▶ to the neighbours within the body or the same annex; back to the results; cite."""
     position = numbers.index(paragraph.number) if paragraph.number in numbers else -1
-    buttons = []
+    turns = []
     if position > 0:
         previous = numbers[position - 1]
-        buttons.append(
+        turns.append(
             InlineKeyboardButton(
                 f"◀ para. {previous}",
-                callback_data=_address(Action.NAVIGATE, paragraph, previous),
+                callback_data=_address(Action.NAVIGATE, paragraph, previous, back),
             )
         )
     if 0 <= position < len(numbers) - 1:
         following = numbers[position + 1]
-        buttons.append(
+        turns.append(
             InlineKeyboardButton(
                 f"para. {following} ▶",
-                callback_data=_address(Action.NAVIGATE, paragraph, following),
+                callback_data=_address(Action.NAVIGATE, paragraph, following, back),
             )
         )
-    return InlineKeyboardMarkup([buttons]) if buttons else None
+    more = [InlineKeyboardButton("↩ Results", callback_data=back.encode())] if back else []
+    more.append(InlineKeyboardButton("Cite", callback_data=_address(Action.CITE, paragraph)))
+    return InlineKeyboardMarkup([turns, more] if turns else [more])
 
 
-def paragraph_reply(paragraph: Paragraph, numbers: Sequence[int], username: str) -> list[Reply]:
+def paragraph_reply(
+    paragraph: Paragraph,
+    numbers: Sequence[int],
+    username: str,
+    back: ResultsPage | None = None,
+) -> list[Reply]:
     """The paragraph in full, verbatim, with ◀ ▶ to its neighbours among `numbers`."""
     blocks: list[Block] = [
         Markup(_heading(paragraph)),
         Plain(paragraph.text),
         Markup(_links(paragraph, username)),
     ]
-    return _with_keyboard(pack(blocks), _neighbours(paragraph, numbers))
+    return _with_keyboard(pack(blocks), _paragraph_buttons(paragraph, numbers, back))
+
+
+def cite_reply(report: Report, paragraph: Paragraph) -> Reply:
+    """The full reference and the paragraph's link, with a button that copies them."""
+    cited = reference(report, paragraph)
+    link = paragraph.link or paragraph.official_url
+    copied = next((text for text in (f"{cited}, {link}", cited) if len(text) <= _COPY_LIMIT), None)
+    keyboard = (
+        InlineKeyboardMarkup(
+            [[InlineKeyboardButton("Copy citation", copy_text=CopyTextButton(copied))]]
+        )
+        if copied
+        else None
+    )
+    return Reply(f"<b>Cite as</b>\n<code>{escape(cited)}</code>\n{_link(link, link)}", keyboard)
+
+
+def _fitted(text: str, room: int) -> str:
+    """`text` escaped, cut at a word with an ellipsis until it takes at most `room` characters:
+    a message chosen from an inline query is one message, it cannot be split."""
+    while len(escape(text)) > room:
+        text = text[: int(len(text) * 0.9)].rsplit(" ", 1)[0] + " …"
+    return escape(text)
+
+
+def _quoted(paragraph: Paragraph, username: str) -> str:
+    """The paragraph as a quote, with its citation and links."""
+    after = f"\n{_heading(paragraph)}\n{_links(paragraph, username)}"
+    room = MESSAGE_LIMIT - len(after) - len("<blockquote></blockquote>")
+    return f"<blockquote>{_fitted(paragraph.text, room)}</blockquote>{after}"
+
+
+def inline_result(
+    paragraph: Paragraph, description: str, username: str
+) -> InlineQueryResultArticle:
+    """A paragraph offered in inline mode; choosing it posts the paragraph, quoted and cited."""
+    title = (
+        f"{paragraph.citation} — {paragraph.section}" if paragraph.section else paragraph.citation
+    )
+    return InlineQueryResultArticle(
+        id=_address(Action.OPEN, paragraph),
+        title=title,
+        description=description,
+        input_message_content=InputTextMessageContent(_quoted(paragraph, username)),
+    )
+
+
+def inline_summary(report: Report) -> InlineQueryResultArticle:
+    """The report's own summary, as an entry point when nothing is typed yet."""
+    before = f"<b>{escape(report.symbol)}</b> — {escape(report.title)}\n"
+    after = f"\n{_link(report.official_url, 'UN document')}"
+    room = MESSAGE_LIMIT - len(before) - len(after) - len("<blockquote expandable></blockquote>")
+    quote = f"<blockquote expandable>{_fitted(report.summary, room)}</blockquote>"
+    return InlineQueryResultArticle(
+        id=f"summary-{address(Action.OPEN, report.symbol, 0).slug}",
+        title=f"{report.symbol} — summary",
+        description=report.title,
+        input_message_content=InputTextMessageContent(before + quote + after),
+    )
 
 
 def _range(numbers: Sequence[int]) -> str:

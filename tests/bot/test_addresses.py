@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from bot.addresses import Action, address, parse_address, symbol_slug
+from bot.addresses import Action, ResultsPage, address, parse_address, parse_page, symbol_slug
 
 
 def test_an_address_round_trips_and_fits_telegrams_rules() -> None:
@@ -52,3 +52,18 @@ def test_an_unknown_slug_resolves_to_nothing() -> None:
 def test_an_address_too_long_for_telegram_is_refused() -> None:
     with pytest.raises(ValueError, match="64 bytes"):
         address(Action.OPEN, "X/" * 40, 1).encode()
+
+
+def test_a_paragraph_opened_from_results_remembers_the_page_to_go_back_to() -> None:
+    back = ResultsPage("0f3a9c2e", 3)
+    encoded = address(Action.NAVIGATE, "A/HRC/58/19", 12, annex="I", back=back).encode()
+    assert encoded == "n-A_HRC_58_19-I-12~0f3a9c2e.3"
+    parsed = parse_address(encoded)
+    assert parsed is not None
+    assert parsed.back == back
+    assert parse_page(back.encode()) == back
+
+
+@pytest.mark.parametrize("junk", ["s-", "s-0f3a9c2e", "s-0F3A9C2E-1", "s-0f3a9c2e-100", "s-x-1"])
+def test_anything_else_is_not_a_results_page(junk: str) -> None:
+    assert parse_page(junk) is None

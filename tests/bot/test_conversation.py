@@ -53,7 +53,7 @@ async def test_search_cites_summarises_and_links_the_best_paragraphs(private: Ch
     urls = links(reply)
     assert any("reliefweb.int" in url and "#:~:text=3.%20The" in url for url in urls)
     assert f"https://t.me/{USERNAME}?start=o-A_HRC_58_19-3" in urls
-    results = [b for b in buttons(reply) if b.get("callback_data", "").startswith("o-")]
+    results = [b for b in buttons(reply) if b.get("callback_data", "").startswith("n-")]
     assert 1 <= len(results) <= 5
 
 
@@ -104,7 +104,7 @@ async def test_para_shows_the_whole_paragraph_verbatim(private: Chat, library: L
     assert reply["text"].startswith(CITATION.format(3) + " — I. Introduction")
     assert paragraph.text in reply["text"]
     labels = [b["text"] for b in buttons(reply)]
-    assert labels == ["◀ para. 2", "para. 4 ▶"]
+    assert labels == ["◀ para. 2", "para. 4 ▶", "Cite"]
     assert f"https://t.me/{USERNAME}?start=o-A_HRC_58_19-3" in links(reply)
 
 
@@ -125,12 +125,18 @@ async def test_para_accepts_a_report_symbol(private: Chat) -> None:
     assert reply["text"].startswith(CITATION.format(2))
 
 
-async def test_result_button_opens_the_paragraph(private: Chat) -> None:
+async def test_a_result_opens_in_place_and_leads_back_to_the_results(private: Chat) -> None:
     (results,) = await private.send("/search trafficking")
     button = next(b for b in buttons(results) if b["text"] == "para. 4")
-    calls = await private.press(results, button["callback_data"], replies=1)
-    sent = [c for c in calls if c.method == "sendMessage"]
-    assert sent[0].response["result"]["text"].startswith(CITATION.format(4))
+    calls = await private.press(results, button["callback_data"])
+    (edit,) = [c for c in calls if c.method == "editMessageText"]
+    shown = edit.response["result"]
+    assert shown["message_id"] == results["message_id"]
+    assert shown["text"].startswith(CITATION.format(4))
+    back = next(b for b in buttons(shown) if b["text"] == "↩ Results")
+    calls = await private.press(shown, back["callback_data"])
+    (edit,) = [c for c in calls if c.method == "editMessageText"]
+    assert edit.response["result"]["text"] == results["text"]
 
 
 async def test_neighbour_buttons_edit_the_paragraph_in_place(private: Chat) -> None:
@@ -140,7 +146,51 @@ async def test_neighbour_buttons_edit_the_paragraph_in_place(private: Chat) -> N
     (edit,) = [c for c in calls if c.method == "editMessageText"]
     assert edit.params["message_id"] == shown["message_id"]
     assert edit.response["result"]["text"].startswith(CITATION.format(2))
-    assert [b["text"] for b in buttons(edit.response["result"])] == ["◀ para. 1", "para. 3 ▶"]
+    labels = [b["text"] for b in buttons(edit.response["result"])]
+    assert labels == ["◀ para. 1", "para. 3 ▶", "Cite"]
+
+
+async def test_pressing_a_button_twice_is_not_an_error(private: Chat) -> None:
+    (shown,) = await private.send("/para 3")
+    following = next(b for b in buttons(shown) if b["text"] == "para. 4 ▶")
+    await private.press(shown, following["callback_data"])
+    calls = await private.press(shown, following["callback_data"])
+    assert all(call.ok for call in calls)
+    (answer,) = [c for c in calls if c.method == "answerCallbackQuery"]
+    assert "text" not in answer.params
+
+
+async def test_cite_gives_the_full_reference_with_a_copy_button(private: Chat) -> None:
+    (reply,) = await private.send("/cite 3")
+    reference = (
+        "Special Representative of the Secretary-General on Violence against Children, "
+        "Annual report, A/HRC/58/19 (13 January 2025), para. 3"
+    )
+    assert reference in reply["text"]
+    (button,) = buttons(reply)
+    # With the long ReliefWeb address it would pass Telegram's 256 characters: the reference only.
+    assert button["copy_text"]["text"] == reference
+    (shown,) = await private.send("/para 3")
+    cite = next(b for b in buttons(shown) if b["text"] == "Cite")
+    await private.press(shown, cite["callback_data"], replies=1)
+    sent = private.emulator.bot_messages(private.id)[-1]
+    assert reference in sent["text"]
+    (reply,) = await private.send("/cite 99")
+    assert "numbered 1–4" in reply["text"]
+
+
+async def test_pages_of_results_turn_in_place(private: Chat, library: Library) -> None:
+    (first,) = await private.send("/search children")
+    assert len(library.search("children", limit=10).hits) == 4
+    assert first["text"].startswith("🔎 4 paragraphs for children")
+    assert not any(b["text"] in ("Next ▶", "◀ Previous") for b in buttons(first))
+
+
+async def test_an_expired_results_button_says_so(private: Chat) -> None:
+    (shown,) = await private.send("/para 1")
+    calls = await private.press(shown, "s-0f3a9c2e-1")
+    (answer,) = [c for c in calls if c.method == "answerCallbackQuery"]
+    assert "expired" in answer.params["text"]
 
 
 async def test_junk_callback_data_gets_a_polite_answer(private: Chat) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from bot.addresses import ResultsPage
 from bot.emulator.html import parse_html
-from bot.render import help_text, paragraph_reply, search_reply
+from bot.render import cite_reply, help_text, paragraph_reply, search_reply
 from index.models import Paragraph, Report
 from index.results import Hit, SearchResult, Segment, Summary
 
 USERNAME = "reportbot_test_bot"
+PAGE = ResultsPage("0f3a9c2e", 0)
 
 
 def paragraph(number: int, text: str, link: str | None = "https://example.org/r") -> Paragraph:
@@ -26,7 +28,7 @@ def test_report_text_and_queries_are_escaped() -> None:
         1.0,
         Summary((Segment("Use "), Segment("<b>", match=True), Segment(" & more"))),
     )
-    (reply,) = search_reply(SearchResult(("<b>", "&"), (hit,)), USERNAME)
+    (reply,) = search_reply(SearchResult(("<b>", "&"), (hit,)), USERNAME, PAGE)
     assert "<b>&lt;b&gt;</b> &amp; more" in reply.text
     assert "I. Introduction &lt;draft&gt;" in reply.text
     assert "<i>&lt;b&gt; &amp;</i>" in reply.text
@@ -60,7 +62,45 @@ def test_first_and_last_paragraphs_have_one_neighbour_button() -> None:
     assert [b.text for b in first.keyboard.inline_keyboard[0]] == ["para. 2 ▶"]
     assert last.keyboard is not None
     assert [b.text for b in last.keyboard.inline_keyboard[0]] == ["◀ para. 1"]
-    assert only.keyboard is None
+    assert only.keyboard is not None
+    assert [[b.text for b in row] for row in only.keyboard.inline_keyboard] == [["Cite"]]
+
+
+def test_a_paragraph_opened_from_results_leads_back_to_them() -> None:
+    (reply,) = paragraph_reply(paragraph(2, "Text."), [1, 2, 3], USERNAME, back=PAGE)
+    assert reply.keyboard is not None
+    rows = [[(b.text, b.callback_data) for b in row] for row in reply.keyboard.inline_keyboard]
+    assert rows == [
+        [("◀ para. 1", "n-A_HRC_58_19-1~0f3a9c2e.0"), ("para. 3 ▶", "n-A_HRC_58_19-3~0f3a9c2e.0")],
+        [("↩ Results", "s-0f3a9c2e-0"), ("Cite", "c-A_HRC_58_19-2")],
+    ]
+
+
+def test_results_pages_turn_with_previous_and_next() -> None:
+    hits = tuple(
+        Hit(paragraph(n, f"Text {n}."), 1.0, Summary((Segment(f"Text {n}."),)))
+        for n in range(6, 11)
+    )
+    (reply,) = search_reply(
+        SearchResult(("text",), hits), USERNAME, ResultsPage("0f3a9c2e", 1), has_next=True
+    )
+    assert reply.text.startswith("🔎 6–10 paragraphs for")
+    assert "\n6. " in reply.text
+    assert reply.keyboard is not None
+    turns = [(b.text, b.callback_data) for b in reply.keyboard.inline_keyboard[-1]]
+    assert turns == [("◀ Previous", "s-0f3a9c2e-0"), ("Next ▶", "s-0f3a9c2e-2")]
+
+
+def test_a_citation_comes_with_a_button_that_copies_it() -> None:
+    report = Report(symbol="A/HRC/58/19", title="Report of the Secretary-General")
+    reply = cite_reply(report, paragraph(2, "Text.", link="https://example.org/r#page=3"))
+    expected = "Secretary-General, Report, A/HRC/58/19, para. 2"
+    assert f"<code>{expected}</code>" in reply.text
+    assert reply.keyboard is not None
+    (button,) = reply.keyboard.inline_keyboard[0]
+    assert button.copy_text is not None
+    assert button.copy_text.text == f"{expected}, https://example.org/r#page=3"
+    parse_html(reply.text)
 
 
 def test_help_lists_the_indexed_reports() -> None:

@@ -89,7 +89,7 @@ async def test_annex_paragraphs_are_cited_and_navigated_apart(private: Chat) -> 
     (reply,) = await private.send(f"/para {OTHER} annex I 2")
     assert reply["text"].startswith(f"{OTHER}, annex I, para. 2 — Annex I")
     assert "Annex paragraph on civil records." in reply["text"]
-    assert buttons(reply) == ["◀ para. 1"]
+    assert buttons(reply) == ["◀ para. 1", "Cite"]
     calls = await private.press(
         reply, reply["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.addresses import ResultsPage
 from bot.emulator.html import parse_html
 from bot.render import help_text, search_reply
 from index.models import Paragraph
@@ -67,7 +68,7 @@ async def test_nothing_typed_is_a_query_error(private: Chat, query: str) -> None
 def test_the_correction_line_is_escaped() -> None:
     hit = Hit(Paragraph(symbol="A/1", number=1, text="a <b>"), 1.0, Summary((Segment("a"),)))
     result = SearchResult(("a&b",), (hit,), corrected=(("<x>", "a&b"),))
-    (reply,) = search_reply(result, USERNAME)
+    (reply,) = search_reply(result, USERNAME, ResultsPage("0f3a9c2e", 0))
     assert "Showing results for <i>a&amp;b</i>: no paragraph has <i>&lt;x&gt;</i>." in reply.text
     parse_html(reply.text)
 

@@ -1,0 +1,84 @@
+"""Inline mode: `@bot online exploitation` in any chat offers paragraphs to post there."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING
+
+from telegram import InlineQueryResultArticle, InlineQueryResultsButton, Update
+from telegram.ext import ContextTypes, InlineQueryHandler
+
+from bot import render
+from index.library import Library
+
+if TYPE_CHECKING:
+    from bot.app import BotApplication
+
+# Results per scroll, and how far scrolling goes (Telegram allows 50 a answer).
+PAGE = 10
+MOST = 50
+# Paragraphs offered before anything is typed, after the report's summary.
+OPENING_PARAGRAPHS = 3
+OPENING_CHARS = 120
+# Results depend only on the query, never on who asks: Telegram may cache them for everyone.
+CACHE_SECONDS = 300
+# The /start payload of the help button above the results.
+HELP_PAYLOAD = "help"
+
+
+class InlineHandlers:
+    def __init__(self, library: Library) -> None:
+        self.library = library
+
+    def register(self, application: BotApplication) -> None:
+        application.add_handler(InlineQueryHandler(self.answer))
+
+    async def answer(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        query = update.inline_query
+        if query is None:
+            return
+        text = query.query.strip()
+        offset = int(query.offset) if query.offset.isdecimal() and len(query.offset) < 3 else 0
+        username = context.bot.username
+        if text:
+            results, following = await asyncio.to_thread(self._found, text, offset, username)
+        else:
+            results, following = await asyncio.to_thread(self._openings, username), ""
+        await query.answer(
+            results,
+            cache_time=CACHE_SECONDS,
+            is_personal=False,
+            # Left out at the end: sent empty through ExtBot, it reached the API as "[]".
+            next_offset=following or None,
+            button=InlineQueryResultsButton(render.HELP_BUTTON, start_parameter=HELP_PAYLOAD),
+        )
+
+    def _found(
+        self, text: str, offset: int, username: str
+    ) -> tuple[list[InlineQueryResultArticle], str]:
+        """The results from `offset` on, and the offset of the next scroll ('' at the end)."""
+        end = min(offset + PAGE, MOST)
+        if offset >= end:
+            return [], ""
+        hits = self.library.search(text, limit=end + 1).hits
+        results = [
+            render.inline_result(hit.paragraph, hit.summary.plain, username)
+            for hit in hits[offset:end]
+        ]
+        return results, str(end) if len(hits) > end and end < MOST else ""
+
+    def _openings(self, username: str) -> list[InlineQueryResultArticle]:
+        """Entry points: the newest report's summary and first paragraphs."""
+        reports = self.library.reports()
+        if not reports:
+            return []
+        newest = reports[0]
+        results = [render.inline_summary(newest)] if newest.summary else []
+        for number in self.library.paragraph_numbers(newest.symbol)[:OPENING_PARAGRAPHS]:
+            paragraph = self.library.paragraph(newest.symbol, number)
+            if paragraph is not None:
+                opening = (
+                    paragraph.text if len(paragraph.text) <= 120 else paragraph.text[:119] + "…"
+                )
+                results.append(render.inline_result(paragraph, opening, username))
+        return results

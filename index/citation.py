@@ -1,0 +1,28 @@
+"""The full reference to a paragraph, in the form UN documents cite one another.
+
+`Special Representative of the Secretary-General on Violence against Children, Annual report,
+A/HRC/58/19 (13 January 2025), para. 12`: author, short title, symbol and date, place. UN report
+titles name their author (`Annual report of the …`, `Report of the …`); a title that does not is
+cited whole.
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.models import Paragraph, Report
+
+_AUTHORED = re.compile(
+    r"^(?P<kind>(?:annual |interim |final )?report) of the (?P<author>.+)$", re.I
+)
+
+
+def reference(report: Report, paragraph: Paragraph) -> str:
+    match = _AUTHORED.match(report.title.strip())
+    work = (
+        f"{match['author']}, {match['kind'][0].upper()}{match['kind'][1:]}"
+        if match
+        else report.title.strip()
+    )
+    when = f" ({report.date.day} {report.date:%B %Y})" if report.date else ""
+    return f"{work}, {report.symbol}{when}, {paragraph.place}"
