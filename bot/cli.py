@@ -12,7 +12,7 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.logs import configure_logging
 from bot.terminal import bold
@@ -24,6 +24,11 @@ from index.ingest import Overrides, collect_paths, read_reports
 from index.library import IndexUnavailable, Library, open_library
 from index.store import IngestBusy
 
+if TYPE_CHECKING:
+    from pydantic import SecretStr
+
+    from bot.app import BotApplication
+
 log = logging.getLogger("reportbot")
 
 
@@ -33,7 +38,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     commands.add_parser(
-        "run", help="serve Telegram by long polling (the sandbox when no token is set)"
+        "run",
+        help="serve Telegram by long polling, or by webhook when REPORTBOT_WEBHOOK_URL is set "
+        "(the sandbox when no token is set)",
     )
     commands.add_parser("sandbox", help="chat with the bot in this terminal, via a local emulator")
 
@@ -82,7 +89,7 @@ def _print_json(value: Any) -> None:
 
 
 def _run(settings: Settings, library: Library) -> int:
-    from telegram.error import InvalidToken, NetworkError
+    from telegram.error import BadRequest, InvalidToken, NetworkError
 
     from bot.app import ALLOWED_UPDATES, build_application
 
@@ -92,16 +99,53 @@ def _run(settings: Settings, library: Library) -> int:
     application = build_application(
         settings.token.get_secret_value(), settings.api_base_url, library, settings.state_file
     )
-    log.info("serving by long polling; %d report(s) indexed", len(library.reports()))
     try:
+        # The settings refuse a webhook URL without a secret.
+        if settings.webhook_url is not None and settings.webhook_secret is not None:
+            return _serve_webhook(
+                application, library, settings, settings.webhook_url, settings.webhook_secret
+            )
+        log.info("serving by long polling; %d report(s) indexed", len(library.reports()))
+        # PTB stops on SIGTERM and SIGINT: it handles the updates fetched, confirms them to
+        # Telegram so that none comes again after a restart, and returns.
         application.run_polling(allowed_updates=list(ALLOWED_UPDATES))
     except InvalidToken:
         print(
             "reportbot: the Bot API rejected REPORTBOT_TOKEN (401 Unauthorized).", file=sys.stderr
         )
         return 1
+    # PTB's BadRequest is a NetworkError too, though the Bot API was reached: it said no.
+    except BadRequest as error:
+        print(f"reportbot: the Bot API refused: {error.message}", file=sys.stderr)
+        return 1
     except NetworkError as error:
         print(f"reportbot: cannot reach the Bot API: {error.message}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _serve_webhook(
+    application: BotApplication,
+    library: Library,
+    settings: Settings,
+    url: str,
+    secret: SecretStr,
+) -> int:
+    from bot.webhook import CannotListen, serve_webhook
+
+    try:
+        asyncio.run(
+            serve_webhook(
+                application,
+                library,
+                url=url,
+                secret=secret.get_secret_value(),
+                listen=settings.listen,
+                port=settings.port,
+            )
+        )
+    except CannotListen as error:
+        print(f"reportbot: {error}", file=sys.stderr)
         return 1
     return 0
 
@@ -256,11 +300,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as error:
         print(f"reportbot: {error}", file=sys.stderr)
         return 2
-    secret = settings.token.get_secret_value() if settings.token else ""
-    in_sandbox = args.command == "sandbox" or (args.command == "run" and not secret)
+    secrets = [
+        secret.get_secret_value()
+        for secret in (settings.token, settings.webhook_secret)
+        if secret is not None
+    ]
+    in_sandbox = args.command == "sandbox" or (args.command == "run" and settings.token is None)
     # The sandbox shares the terminal with the chat: only problems are logged there.
     quiet = in_sandbox and settings.log_level != "DEBUG"
-    configure_logging("WARNING" if quiet else settings.log_level, [secret])
+    configure_logging("WARNING" if quiet else settings.log_level, secrets)
     try:
         library = open_library(settings.index_dir, settings.catalogue)
     except IngestError as error:

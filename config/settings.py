@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Self
+from urllib.parse import urlsplit
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic_core import ErrorDetails
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 CONFIG_DIR = Path(__file__).resolve().parent
@@ -12,6 +16,8 @@ DEFAULT_CATALOGUE = CONFIG_DIR / "catalogue.toml"
 
 
 STATE_FILE = "bot-state.pickle"
+# Telegram's rule for setWebhook's secret_token.
+WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 
 class SettingsError(Exception):
@@ -39,6 +45,16 @@ class Settings(BaseSettings):
         default=DEFAULT_CATALOGUE, description="The reports to load when the index is empty."
     )
     log_level: str = Field(default="INFO", description="Logging level.")
+    webhook_url: str | None = Field(
+        default=None,
+        description="Serve by webhook at this public HTTPS URL instead of long polling.",
+    )
+    webhook_secret: SecretStr | None = Field(
+        default=None,
+        description="Telegram sends it with every update; required with a webhook URL.",
+    )
+    listen: str = Field(default="127.0.0.1", description="Address the webhook server binds.")
+    port: int = Field(default=8080, ge=1, le=65535, description="Port of the webhook server.")
 
     @property
     def state_file(self) -> Path:
@@ -62,6 +78,25 @@ class Settings(BaseSettings):
             raise ValueError("must start with http:// or https://")
         return value
 
+    @field_validator("webhook_url")
+    @classmethod
+    def _webhook_url_shape(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        parts = urlsplit(value.strip())
+        if parts.scheme not in {"http", "https"} or not parts.hostname:
+            raise ValueError("must be the public address Telegram posts to, https://host/path")
+        return value.strip()
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _webhook_secret_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or not value.get_secret_value().strip():
+            return None
+        if not WEBHOOK_SECRET.fullmatch(value.get_secret_value().strip()):
+            raise ValueError("must be 1–256 characters, each A-Z, a-z, 0-9, _ or -")
+        return SecretStr(value.get_secret_value().strip())
+
     @field_validator("log_level")
     @classmethod
     def _known_level(cls, value: str) -> str:
@@ -70,14 +105,28 @@ class Settings(BaseSettings):
             raise ValueError("must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL")
         return level
 
+    @model_validator(mode="after")
+    def _webhook_has_a_secret(self) -> Self:
+        # Without it anyone who learns the URL could post updates in users' names.
+        if self.webhook_url is not None and self.webhook_secret is None:
+            raise ValueError(
+                "REPORTBOT_WEBHOOK_SECRET is required when REPORTBOT_WEBHOOK_URL is set"
+            )
+        return self
+
+
+def _problem(problem: ErrorDetails) -> str:
+    # Pydantic prefixes the message of every ValueError a validator raises.
+    message = problem["msg"].removeprefix("Value error, ")
+    if not problem["loc"]:  # a check of several settings names them itself
+        return message
+    return f"REPORTBOT_{'_'.join(str(part) for part in problem['loc']).upper()}: {message}"
+
 
 def load_settings() -> Settings:
     """Read the settings, turning pydantic's report into one readable message."""
     try:
         return Settings()
     except ValidationError as error:
-        problems = [
-            f"REPORTBOT_{'_'.join(str(part) for part in problem['loc']).upper()}: {problem['msg']}"
-            for problem in error.errors(include_input=False)
-        ]
+        problems = [_problem(problem) for problem in error.errors(include_input=False)]
         raise SettingsError("invalid settings: " + "; ".join(problems)) from None

@@ -12,7 +12,7 @@ What it speaks:
 - A wrong token is 401 `Unauthorized`; a method api.json does not have is 404 `Not Found`.
 - A method api.json has but the emulator does not implement is 501, described as
   `Not Implemented: the emulator does not implement <method>`: a gap in the emulator, not a
-  mistake of the bot. Implemented: getMe, getUpdates, deleteWebhook, getWebhookInfo,
+  mistake of the bot. Implemented: getMe, getUpdates, setWebhook, deleteWebhook, getWebhookInfo,
   sendMessage, editMessageText, editMessageReplyMarkup, answerCallbackQuery, answerInlineQuery,
   sendChatAction, setMyCommands, getMyCommands, deleteMyCommands.
 - Parameters are checked against `spec/api.json` (Telegram's API description, MIT licence
@@ -21,10 +21,17 @@ What it speaks:
   own limits and wording (see methods.py).
 - parse_mode HTML is parsed strictly (see html.py); Markdown and MarkdownV2 are refused with
   400 as unsupported by the emulator.
+- Updates reach the bot by getUpdates or, once setWebhook has set a webhook, by POSTs to it
+  (see delivery.py); meanwhile getUpdates is 409 Conflict, as on Telegram.
 
-Known simplifications: no files, webhooks (setWebhook is 501), inline-mode messages or group
-privacy mode (every group message reaches the bot); the entities Telegram detects by itself
-(commands, URLs, mentions…) are marked only in users' messages, and only bot commands.
+Known simplifications: no files, inline-mode messages or group privacy mode (every group
+message reaches the bot); the entities Telegram detects by itself (commands, URLs, mentions…)
+are marked only in users' messages, and only bot commands. Webhooks: besides HTTPS URLs (on
+ports 80, 88, 443 or 8443, as Telegram requires), setWebhook accepts plain HTTP to this machine
+(`http://127.0.0.1:<any port>/…`, `localhost`, `[::1]`), so tests need no certificate; a
+certificate and ip_address are ignored; updates go one at a time whatever max_connections says;
+an undeliverable update is dropped after a few tries within a second, not kept for a day; a
+method call in the webhook's response is not performed.
 """
 
 from bot.emulator.control import Emulator

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import copy
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import TracebackType
 from typing import Any, Self
 
+from bot.emulator.delivery import Delivery
 from bot.emulator.server import Server
 from bot.emulator.state import Call, ChatState, JsonObject, State
 from bot.emulator.text import FormattedText, command_entities
@@ -37,6 +38,7 @@ class Emulator:
         bot = {"id": int(bot_id), "is_bot": True, "first_name": bot_name, "username": bot_username}
         self._state = State(token, bot)
         self._server = Server(self._state)
+        self._delivery = Delivery(self._state)
         self._host = host
         self._port = port
         self._running = False
@@ -44,12 +46,14 @@ class Emulator:
     async def start(self) -> None:
         self._state.closing = False
         await self._server.start(self._host, self._port)
+        self._delivery.start()
         self._running = True
 
     async def stop(self) -> None:
         # Pending long polls return at once, so the server's shutdown does not wait for them.
         self._state.closing = True
         self._state.pulse.fire()
+        await self._delivery.stop()
         await self._server.stop()
         self._running = False
 
@@ -115,13 +119,20 @@ class Emulator:
             known = self._state.chats[user["id"]] = ChatState(chat, owner_id=user["id"])
         return copy.deepcopy(known.chat)
 
-    def group_chat(self, title: str = "Group", *, id: int | None = None) -> JsonObject:
-        """A new supergroup with the bot in it (a Chat object)."""
+    def group_chat(
+        self,
+        title: str = "Group",
+        *,
+        id: int | None = None,
+        admins: Iterable[Mapping[str, Any]] = (),
+    ) -> JsonObject:
+        """A new supergroup with the bot in it (a Chat object), `admins` its administrators."""
         chat_id = -next(self._state.group_ids) if id is None else id
         if chat_id >= 0 or chat_id in self._state.chats:
             raise ValueError(f"a new group needs a new negative id, not {chat_id}")
         chat = {"id": chat_id, "type": "supergroup", "title": title}
-        self._state.chats[chat_id] = ChatState(chat, owner_id=None)
+        admin_ids = {self._user(admin)["id"] for admin in admins}
+        self._state.chats[chat_id] = ChatState(chat, owner_id=None, admin_ids=admin_ids)
         return copy.deepcopy(chat)
 
     def send_message(
@@ -232,7 +243,7 @@ class Emulator:
         update: Mapping[str, Any],
         timeout: float = 10.0,  # noqa: ASYNC109
     ) -> None:
-        """Return once the bot has received `update` through getUpdates."""
+        """Return once the bot has received `update`, through getUpdates or its webhook."""
         deadline = asyncio.get_running_loop().time() + timeout
         while self._state.fetched_update_id < update["update_id"]:
             remaining = deadline - asyncio.get_running_loop().time()

@@ -14,10 +14,11 @@ import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from bot.emulator.errors import ApiError
 from bot.emulator.markup import check_reply_markup
-from bot.emulator.state import ChatState, JsonObject, State
+from bot.emulator.state import ChatState, JsonObject, State, Webhook
 from bot.emulator.text import FormattedText, format_text, utf16_len
 
 Handler = Callable[[State, dict[str, Any]], Awaitable[Any]]
@@ -27,6 +28,10 @@ MAX_RESULT_ID_BYTES = 64
 MAX_CALLBACK_ANSWER_LENGTH = 200
 MAX_COMMANDS = 100
 MAX_UPDATES = 100
+MAX_SECRET_TOKEN_LENGTH = 256
+DEFAULT_MAX_CONNECTIONS = 40
+WEBHOOK_PORTS = frozenset({80, 88, 443, 8443})
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "::1", "localhost"})
 CHAT_ACTIONS = frozenset(
     {
         "typing",
@@ -42,9 +47,12 @@ CHAT_ACTIONS = frozenset(
         "upload_video_note",
     }
 )
-# Without allowed_updates Telegram sends every kind but these.
-_OPT_IN_UPDATES = frozenset({"chat_member", "message_reaction", "message_reaction_count"})
 _COMMAND = re.compile(r"[a-z0-9_]{1,32}")
+_SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]+")
+_WEBHOOK_ACTIVE = (
+    "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete "
+    "the webhook first"
+)
 _QUERY_TOO_OLD = "query is too old and response timeout expired or query ID is invalid"
 _NOT_MODIFIED = (
     "message is not modified: specified new message content and reply markup are exactly the "
@@ -57,14 +65,18 @@ class Implementation:
     run: Handler
     missing: Mapping[str, str] = field(default_factory=dict)
     """Telegram's own wording for some missing required parameters."""
+    optional: frozenset[str] = frozenset()
+    """Parameters api.json requires that Telegram does without."""
 
 
 IMPLEMENTED: dict[str, Implementation] = {}
 
 
-def _implements(name: str, **missing: str) -> Callable[[Handler], Handler]:
+def _implements(
+    name: str, optional: frozenset[str] = frozenset(), **missing: str
+) -> Callable[[Handler], Handler]:
     def register(handler: Handler) -> Handler:
-        IMPLEMENTED[name] = Implementation(handler, missing)
+        IMPLEMENTED[name] = Implementation(handler, missing, optional)
         return handler
 
     return register
@@ -82,6 +94,8 @@ async def get_me(state: State, params: dict[str, Any]) -> JsonObject:
 
 @_implements("getUpdates")
 async def get_updates(state: State, params: dict[str, Any]) -> list[JsonObject]:
+    if state.webhook is not None:
+        raise ApiError(409, _WEBHOOK_ACTIVE)
     offset: int = params.get("offset", 0)
     limit: int = params.get("limit", MAX_UPDATES)
     if not 1 <= limit <= MAX_UPDATES:
@@ -94,11 +108,14 @@ async def get_updates(state: State, params: dict[str, Any]) -> list[JsonObject]:
         state.updates = state.updates[offset:]
     deadline = asyncio.get_running_loop().time() + params.get("timeout", 0)
     while True:
-        state.updates = [u for u in state.updates if _allowed(state, u)]
+        # Telegram keeps no update of a kind the bot has not asked for.
+        state.updates = state.pending()
         remaining = deadline - asyncio.get_running_loop().time()
         if state.updates or state.closing or remaining <= 0:
             break
         await state.pulse.wait(remaining)
+        if state.webhook is not None:
+            raise ApiError(409, "Conflict: terminated by setWebhook request")
     batch = state.updates[:limit]
     if batch:
         state.fetched_update_id = max(state.fetched_update_id, batch[-1]["update_id"])
@@ -106,23 +123,76 @@ async def get_updates(state: State, params: dict[str, Any]) -> list[JsonObject]:
     return copy.deepcopy(batch)
 
 
-def _allowed(state: State, update: JsonObject) -> bool:
-    kind = next(key for key in update if key != "update_id")
-    if state.allowed_updates is None:
-        return kind not in _OPT_IN_UPDATES
-    return kind in state.allowed_updates
+# Without a URL (or with an empty one) setWebhook removes the webhook, as deleteWebhook does.
+@_implements("setWebhook", optional=frozenset({"url"}))
+async def set_webhook(state: State, params: dict[str, Any]) -> bool:
+    url: str | None = params.get("url")
+    if url is None:
+        _remove_webhook(state, params)
+        return True
+    _check_webhook_url(url)
+    secret: str | None = params.get("secret_token") or None
+    if secret is not None and len(secret) > MAX_SECRET_TOKEN_LENGTH:
+        raise ApiError.bad_request("secret token is too long")
+    if secret is not None and not _SECRET_TOKEN.fullmatch(secret):
+        raise ApiError.bad_request("secret token contains unallowed characters")
+    if "allowed_updates" in params:
+        state.allowed_updates = frozenset(params["allowed_updates"]) or None
+    if params.get("drop_pending_updates"):
+        state.updates.clear()
+    max_connections = params.get("max_connections", DEFAULT_MAX_CONNECTIONS)
+    state.webhook = Webhook(url, secret, max_connections)
+    state.pulse.fire()
+    return True
+
+
+def _check_webhook_url(url: str) -> None:
+    """Telegram's rules, except that plain HTTP to this machine is allowed, for tests."""
+    parts = urlsplit(url)
+    if parts.scheme == "http" and parts.hostname in LOOPBACK_HOSTS:
+        return
+    if parts.scheme != "https" or not parts.hostname:
+        raise ApiError.bad_request("bad webhook: An HTTPS URL must be provided for webhook")
+    try:
+        port = parts.port or 443
+    except ValueError:  # not a number, or out of range
+        port = 0
+    if port not in WEBHOOK_PORTS:
+        raise ApiError.bad_request(
+            "bad webhook: Webhook can be set up only on ports 80, 88, 443 or 8443"
+        )
 
 
 @_implements("deleteWebhook")
 async def delete_webhook(state: State, params: dict[str, Any]) -> bool:
+    _remove_webhook(state, params)
+    return True
+
+
+def _remove_webhook(state: State, params: dict[str, Any]) -> None:
+    state.webhook = None
     if params.get("drop_pending_updates"):
         state.updates.clear()
-    return True
+    state.pulse.fire()
 
 
 @_implements("getWebhookInfo")
 async def get_webhook_info(state: State, params: dict[str, Any]) -> JsonObject:
-    return {"url": "", "has_custom_certificate": False, "pending_update_count": len(state.updates)}
+    webhook = state.webhook
+    info: JsonObject = {
+        "url": "" if webhook is None else webhook.url,
+        "has_custom_certificate": False,
+        "pending_update_count": len(state.pending()),
+    }
+    if webhook is None:
+        return info
+    if webhook.last_error_date is not None:
+        info["last_error_date"] = webhook.last_error_date
+        info["last_error_message"] = webhook.last_error_message
+    info["max_connections"] = webhook.max_connections
+    if state.allowed_updates is not None:
+        info["allowed_updates"] = sorted(state.allowed_updates)
+    return info
 
 
 @_implements("sendMessage", chat_id="chat_id is empty", text="message text is empty")
@@ -244,6 +314,36 @@ async def send_chat_action(state: State, params: dict[str, Any]) -> bool:
     if params["action"] not in CHAT_ACTIONS:
         raise ApiError.bad_request("wrong parameter action in request")
     return True
+
+
+# An administrator as Telegram describes one the bot did not promote: may manage, not edit.
+_ADMIN_RIGHTS = {
+    "can_be_edited": False,
+    "is_anonymous": False,
+    "can_manage_chat": True,
+    "can_delete_messages": True,
+    "can_manage_video_chats": True,
+    "can_restrict_members": True,
+    "can_promote_members": False,
+    "can_change_info": True,
+    "can_invite_users": True,
+    "can_post_stories": False,
+    "can_edit_stories": False,
+    "can_delete_stories": False,
+}
+
+
+@_implements("getChatMember", chat_id="chat_id is empty")
+async def get_chat_member(state: State, params: dict[str, Any]) -> JsonObject:
+    chat = state.chat(params["chat_id"])
+    user = state.users.get(params["user_id"])
+    if user is None:
+        raise ApiError.bad_request("user not found")
+    if chat.owner_id is not None and chat.owner_id != user["id"]:
+        raise ApiError.bad_request("member not found")
+    if user["id"] in chat.admin_ids:
+        return {"status": "administrator", "user": user, **_ADMIN_RIGHTS}
+    return {"status": "member", "user": user}
 
 
 def _commands_key(params: dict[str, Any]) -> str:

@@ -83,7 +83,9 @@ class Server:
                 raise ApiError(
                     501, f"Not Implemented: the emulator does not implement {method.name}"
                 )
-            values = self._spec.decode_params(method, raw, implementation.missing)
+            values = self._spec.decode_params(
+                method, raw, implementation.missing, implementation.optional
+            )
             body = {"ok": True, "result": await implementation.run(self.state, values)}
             status = 200
         except ApiError as error:

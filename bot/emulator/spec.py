@@ -106,19 +106,24 @@ class Spec:
         return self._methods.get(name.lower())
 
     def decode_params(
-        self, method: Method, raw: Mapping[str, str], missing: Mapping[str, str]
+        self,
+        method: Method,
+        raw: Mapping[str, str],
+        missing: Mapping[str, str],
+        optional: frozenset[str] = frozenset(),
     ) -> dict[str, Any]:
         """The method's parameters as Python values; ApiError for what Telegram rejects.
 
         An empty value counts as absent, as in the Bot API server. `missing` gives Telegram's
-        own wording for some absent required parameters.
+        own wording for some absent required parameters; `optional` names those required in
+        api.json that Telegram lets be absent all the same.
         """
         values: dict[str, Any] = {}
         for field in method.fields:
             text = raw.get(field.name, "")
             if text:
                 values[field.name] = self.decode(field, text)
-            elif field.required:
+            elif field.required and field.name not in optional:
                 default = f'parameter "{field.name}" is required'
                 raise ApiError.bad_request(missing.get(field.name, default))
         return values

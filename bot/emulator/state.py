@@ -1,5 +1,5 @@
-"""What the emulated Telegram knows: chats and their messages, pending updates, open queries,
-the bot's commands, and every call the bot made."""
+"""What the emulated Telegram knows: chats and their messages, pending updates, the webhook,
+open queries, the bot's commands, and every call the bot made."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from bot.emulator.errors import ApiError
 from bot.emulator.text import FormattedText
 
 JsonObject = dict[str, Any]
+# Without allowed_updates Telegram sends every kind but these.
+_OPT_IN_UPDATES = frozenset({"chat_member", "message_reaction", "message_reaction_count"})
 
 
 @dataclass(frozen=True)
@@ -62,8 +64,11 @@ class Pulse:
 
     async def wait(self, seconds: float) -> None:
         """Return at the next change, or after `seconds`."""
+        # asyncio.timeout, not wait_for: in Python 3.11, cancelling a wait_for whose event was
+        # just set leaves the caller hanging until the timeout.
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._event.wait(), max(seconds, 0))
+            async with asyncio.timeout(max(seconds, 0)):
+                await self._event.wait()
 
 
 @dataclass
@@ -72,8 +77,21 @@ class ChatState:
     """The Chat object as it appears in messages."""
     owner_id: int | None
     """The user of a private chat."""
+    admin_ids: set[int] = field(default_factory=set)
+    """A group's administrators."""
     messages: dict[int, JsonObject] = field(default_factory=dict)
     last_message_id: int = 0
+
+
+@dataclass
+class Webhook:
+    """Where updates go instead of getUpdates, once setWebhook has set it."""
+
+    url: str
+    secret_token: str | None
+    max_connections: int
+    last_error_date: int | None = None
+    last_error_message: str | None = None
 
 
 class State:
@@ -83,10 +101,11 @@ class State:
         self.users: dict[int, JsonObject] = {}
         self.chats: dict[int, ChatState] = {}
         self.updates: list[JsonObject] = []
-        """Updates not yet confirmed by a getUpdates offset."""
+        """Updates not yet confirmed by a getUpdates offset or delivered to the webhook."""
         self.fetched_update_id = 0
-        """The highest update_id getUpdates has returned."""
+        """The highest update_id the bot has received, by getUpdates or its webhook."""
         self.allowed_updates: frozenset[str] | None = None
+        self.webhook: Webhook | None = None
         self.open_callback_queries: set[str] = set()
         self.open_inline_queries: set[str] = set()
         self.commands: dict[str, list[JsonObject]] = {}
@@ -108,6 +127,23 @@ class State:
         self.updates.append(update)
         self.pulse.fire()
         return copy.deepcopy(update)
+
+    def pending(self) -> list[JsonObject]:
+        """The updates waiting for the bot, of the kinds it asked for."""
+        return [update for update in self.updates if self._allowed(update)]
+
+    def _allowed(self, update: JsonObject) -> bool:
+        kind = next(key for key in update if key != "update_id")
+        if self.allowed_updates is None:
+            return kind not in _OPT_IN_UPDATES
+        return kind in self.allowed_updates
+
+    def discard(self, update_id: int, *, received: bool) -> None:
+        """Remove one pending update: the bot `received` it, or Telegram gave up on it."""
+        self.updates = [update for update in self.updates if update["update_id"] != update_id]
+        if received:
+            self.fetched_update_id = max(self.fetched_update_id, update_id)
+        self.pulse.fire()
 
     def new_query_id(self) -> str:
         return str(next(self._query_ids))

@@ -13,10 +13,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import aiohttp
 import pytest
 
 from bot.emulator import Emulator
 from index.library import Library
+from tests.bot.loopback import free_port
 from tests.index.formats.web_pages import RELIEFWEB_PAGE
 
 REPORTBOT = str(Path(sys.executable).parent / "reportbot")
@@ -27,6 +29,7 @@ TOKEN = "987654321:AAF-real-looking-secret-token-value"
 def env(tmp_path: Path) -> dict[str, str]:
     clean = {k: v for k, v in os.environ.items() if not k.startswith("REPORTBOT_")}
     clean["REPORTBOT_INDEX_DIR"] = str(tmp_path / "index")
+    clean["REPORTBOT_DATA_DIR"] = str(tmp_path / "data")
     return clean
 
 
@@ -299,3 +302,130 @@ def test_an_unusable_index_dir_is_one_clear_line(env: dict[str, str], tmp_path: 
     assert done.returncode == 1
     assert "cannot open the index in" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+async def _start(env: dict[str, str]) -> asyncio.subprocess.Process:
+    return await asyncio.create_subprocess_exec(
+        REPORTBOT, "run", env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
+    )
+
+
+async def _stop(process: asyncio.subprocess.Process) -> tuple[int | None, str]:
+    """SIGTERM, as systemd stops a service; the exit status and everything the bot printed."""
+    process.send_signal(signal.SIGTERM)
+    stdout, stderr = await asyncio.wait_for(process.communicate(), 30)
+    return process.returncode, (stdout + stderr).decode()
+
+
+def _replies(emulator: Emulator) -> list[str]:
+    return [call.params["text"] for call in emulator.calls if call.method == "sendMessage"]
+
+
+async def test_sigterm_stops_long_polling_cleanly_and_a_restart_handles_nothing_twice(
+    env: dict[str, str],
+) -> None:
+    async with Emulator(token=TOKEN, bot_username="reportbot_live_bot") as emulator:
+        env |= {"REPORTBOT_TOKEN": TOKEN, "REPORTBOT_API_BASE_URL": emulator.base_url}
+        user = emulator.user(first_name="Mariam")
+        chat = emulator.private_chat(user)
+        first = await _start(env)
+        try:
+            handled = emulator.send_message(chat, user, "/search trafficking")
+            await emulator.wait_for(lambda c: c.method == "sendMessage", timeout=30)
+        finally:
+            code, _ = await _stop(first)
+        assert code == 0
+        # On its way out the bot confirmed the update to the Bot API with getUpdates' offset.
+        polls = [call for call in emulator.calls if call.method == "getUpdates"]
+        assert polls[-1].params["offset"] == handled["update_id"] + 1
+
+        since = len(emulator.calls)
+        second = await _start(env)
+        try:
+            emulator.send_message(chat, user, "/search children")
+            await emulator.wait_for(lambda c: c.method == "sendMessage", since=since, timeout=30)
+        finally:
+            code, _ = await _stop(second)
+        assert code == 0
+        fetched = [
+            update["update_id"]
+            for call in emulator.calls[since:]
+            if call.method == "getUpdates"
+            for update in call.result
+        ]
+        assert handled["update_id"] not in fetched
+        assert len(_replies(emulator)) == 2
+        assert [call.method for call in emulator.calls if not call.ok] == []
+
+
+async def test_run_with_a_webhook_url_serves_by_webhook_and_stops_cleanly_on_sigterm(
+    env: dict[str, str],
+) -> None:
+    port = free_port()
+    secret = "deploy-secret_42"
+    url = f"http://127.0.0.1:{port}/tg-hook-5f1c9e"
+    async with (
+        Emulator(token=TOKEN, bot_username="reportbot_live_bot") as emulator,
+        aiohttp.ClientSession() as http,
+    ):
+        env |= {
+            "REPORTBOT_TOKEN": TOKEN,
+            "REPORTBOT_API_BASE_URL": emulator.base_url,
+            "REPORTBOT_WEBHOOK_URL": url,
+            "REPORTBOT_WEBHOOK_SECRET": secret,
+            "REPORTBOT_PORT": str(port),
+        }
+        user = emulator.user(first_name="Mariam")
+        chat = emulator.private_chat(user)
+        process = await _start(env)
+        try:
+            set_webhook = await emulator.wait_for(lambda c: c.method == "setWebhook", timeout=30)
+            assert (set_webhook.params["url"], set_webhook.params["secret_token"]) == (url, secret)
+            async with http.get(f"http://127.0.0.1:{port}/healthz") as response:
+                assert (response.status, await response.text()) == (
+                    200,
+                    "ok: 1 report(s) indexed\n",
+                )
+            update = emulator.send_message(chat, user, "/search trafficking")
+            # The bot has answered the webhook's POST: the update is in its hands, not yet
+            # handled, when SIGTERM comes.
+            await emulator.wait_fetched(update, timeout=30)
+        finally:
+            code, logs = await _stop(process)
+        assert code == 0, logs
+        (reply,) = _replies(emulator)
+        assert "A/HRC/58/19, para. 3" in reply
+        assert [call.method for call in emulator.calls if not call.ok] == []
+        assert not any(call.method == "getUpdates" for call in emulator.calls)
+        assert f"serving by webhook on 127.0.0.1:{port}" in logs
+        for private in (TOKEN.split(":")[1], secret, "tg-hook-5f1c9e", "trafficking"):
+            assert private not in logs
+
+
+def test_a_webhook_url_without_a_secret_is_refused_in_one_line(env: dict[str, str]) -> None:
+    env["REPORTBOT_WEBHOOK_URL"] = "https://bot.example.org/hook"
+    done = reportbot(env, "run")
+    assert done.returncode == 2
+    assert done.stderr == (
+        "reportbot: invalid settings: "
+        "REPORTBOT_WEBHOOK_SECRET is required when REPORTBOT_WEBHOOK_URL is set\n"
+    )
+
+
+async def test_a_webhook_url_the_bot_api_refuses_is_one_clear_line(env: dict[str, str]) -> None:
+    async with Emulator(token=TOKEN, bot_username="reportbot_live_bot") as emulator:
+        env |= {
+            "REPORTBOT_TOKEN": TOKEN,
+            "REPORTBOT_API_BASE_URL": emulator.base_url,
+            "REPORTBOT_WEBHOOK_URL": "http://bot.example.org/hook",
+            "REPORTBOT_WEBHOOK_SECRET": "deploy-secret_42",
+            "REPORTBOT_PORT": str(free_port()),
+        }
+        process = await _start(env)
+        stdout, stderr = await asyncio.wait_for(process.communicate(), 30)
+    assert process.returncode == 1
+    assert stderr.decode().splitlines()[-1] == (
+        # PTB's wording of Telegram's "Bad Request: bad webhook: An HTTPS URL must be provided…"
+        "reportbot: the Bot API refused: Bad webhook: an https url must be provided for webhook"
+    )
+    assert "Traceback" not in (stdout + stderr).decode()

@@ -11,7 +11,17 @@ from config.settings import DEFAULT_CATALOGUE, SettingsError, load_settings
 
 @pytest.fixture(autouse=True)
 def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    for name in ("TOKEN", "API_BASE_URL", "INDEX_DIR", "CATALOGUE", "LOG_LEVEL"):
+    for name in (
+        "TOKEN",
+        "API_BASE_URL",
+        "INDEX_DIR",
+        "CATALOGUE",
+        "LOG_LEVEL",
+        "WEBHOOK_URL",
+        "WEBHOOK_SECRET",
+        "LISTEN",
+        "PORT",
+    ):
         monkeypatch.delenv(f"REPORTBOT_{name}", raising=False)
     monkeypatch.chdir(tmp_path)
 
@@ -53,3 +63,63 @@ def test_invalid_settings_are_one_readable_message_without_the_secret(
     assert "REPORTBOT_API_BASE_URL" in message
     assert "SECRET" not in message
     assert "\n" not in message
+
+
+def test_without_a_webhook_url_the_bot_polls_and_the_webhook_server_defaults_to_loopback() -> None:
+    settings = load_settings()
+    assert settings.webhook_url is None
+    assert settings.webhook_secret is None
+    assert (settings.listen, settings.port) == ("127.0.0.1", 8080)
+
+
+def test_a_webhook_needs_its_url_and_a_secret(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REPORTBOT_WEBHOOK_URL", " https://bot.example.org/tg-7f3a ")
+    with pytest.raises(SettingsError) as raised:
+        load_settings()
+    assert str(raised.value) == (
+        "invalid settings: REPORTBOT_WEBHOOK_SECRET is required when REPORTBOT_WEBHOOK_URL is set"
+    )
+    monkeypatch.setenv("REPORTBOT_WEBHOOK_SECRET", "Ab_9-" * 50)
+    monkeypatch.setenv("REPORTBOT_LISTEN", "0.0.0.0")
+    monkeypatch.setenv("REPORTBOT_PORT", "8443")
+    settings = load_settings()
+    assert settings.webhook_url == "https://bot.example.org/tg-7f3a"
+    assert settings.webhook_secret is not None
+    assert settings.webhook_secret.get_secret_value() == "Ab_9-" * 50
+    assert "Ab_9-" not in repr(settings)
+    assert (settings.listen, settings.port) == ("0.0.0.0", 8443)
+
+
+def test_empty_webhook_settings_mean_none(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REPORTBOT_WEBHOOK_URL", "")
+    monkeypatch.setenv("REPORTBOT_WEBHOOK_SECRET", " ")
+    settings = load_settings()
+    assert (settings.webhook_url, settings.webhook_secret) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "problem"),
+    [
+        ("WEBHOOK_SECRET", "has spaces-LEAK", "1–256 characters, each A-Z, a-z, 0-9, _ or -"),
+        ("WEBHOOK_SECRET", "base64+/=LEAK", "1–256 characters, each A-Z, a-z, 0-9, _ or -"),
+        ("WEBHOOK_SECRET", "x" * 257 + "LEAK", "1–256 characters"),
+        ("WEBHOOK_URL", "bot.example.org/hook", "https://host/path"),
+        ("WEBHOOK_URL", "https:///hook", "https://host/path"),
+        ("PORT", "0", "greater than or equal to 1"),
+        ("PORT", "65536", "less than or equal to 65535"),
+        ("PORT", "http", "valid integer"),
+    ],
+)
+def test_invalid_webhook_settings_are_named_without_their_values(
+    monkeypatch: pytest.MonkeyPatch, name: str, value: str, problem: str
+) -> None:
+    monkeypatch.setenv("REPORTBOT_WEBHOOK_SECRET", "good-secret")
+    monkeypatch.setenv("REPORTBOT_WEBHOOK_URL", "https://bot.example.org/hook")
+    monkeypatch.setenv(f"REPORTBOT_{name}", value)
+    with pytest.raises(SettingsError) as raised:
+        load_settings()
+    message = str(raised.value)
+    assert message.startswith(f"invalid settings: REPORTBOT_{name}: ")
+    assert problem in message
+    assert "LEAK" not in message
+    assert "Value error" not in message
