@@ -20,6 +20,7 @@ COMMANDS = (
     BotCommand("para", "Show one paragraph in full: /para 3"),
     BotCommand("cite", "The full reference to a paragraph: /cite 3"),
     BotCommand("reports", "The reports I can search"),
+    BotCommand("settings", "This chat's settings"),
     BotCommand("report", "Choose this chat's report: /report A/HRC/58/19"),
     BotCommand("help", "What I do and how to use me"),
     BotCommand("start", "Start here"),

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from telegram import Chat, Message, Update
-from telegram.constants import ChatType
+from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import BadRequest
 from telegram.ext import (
     CallbackQueryHandler,
@@ -53,6 +53,7 @@ class Handlers:
         application.add_handler(CommandHandler("cite", self.cite, NEW_MESSAGES))
         application.add_handler(CommandHandler("reports", self.reports, NEW_MESSAGES))
         application.add_handler(CommandHandler("report", self.report, NEW_MESSAGES))
+        application.add_handler(CommandHandler("settings", self.settings, NEW_MESSAGES))
         application.add_handler(CallbackQueryHandler(self.button))
         application.add_handler(
             MessageHandler(
@@ -144,6 +145,9 @@ class Handlers:
         """`/report SYMBOL`: the chat's report for /para, remembered across restarts."""
         reports = await asyncio.to_thread(self.library.reports)
         chosen = _find_report(reports, context.args[0]) if context.args else None
+        if chosen is not None and not await _may_change_settings(update, context):
+            await self._send(update.effective_chat, [Reply(render.admins_only())])
+            return
         if chosen is not None and context.chat_data is not None:
             context.chat_data[CHAT_REPORT] = chosen.symbol
             text = render.report_chosen(chosen)
@@ -151,6 +155,15 @@ class Handlers:
             unknown = render.unknown_reports(context.args[:1]) + "\n\n" if context.args else ""
             text = unknown + _reports_text(reports, context)
         await self._send(update.effective_chat, [Reply(text)])
+
+    async def settings(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        reports = await asyncio.to_thread(self.library.reports)
+        chosen = (context.chat_data or {}).get(CHAT_REPORT)
+        current = _chat_report(reports, context.chat_data) if reports else None
+        chat = update.effective_chat
+        group = chat is not None and chat.type != ChatType.PRIVATE
+        text = render.settings(current, chosen=current is not None and current.symbol == chosen)
+        await self._send(chat, [Reply(text + ("\n" + render.admins_decide() if group else ""))])
 
     async def unknown(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = update.effective_message
@@ -340,6 +353,19 @@ def _find_report(reports: Sequence[Report], name: str) -> Report | None:
 def _paragraph_number(argument: str) -> int | None:
     text = argument.strip().rstrip(".")
     return int(text) if text.isdecimal() and len(text) <= 6 else None
+
+
+async def _may_change_settings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    """Anyone in a private chat; in a group, its administrators (also when anonymous)."""
+    chat, user, message = update.effective_chat, update.effective_user, update.effective_message
+    if chat is None or chat.type == ChatType.PRIVATE:
+        return True
+    if message is not None and message.sender_chat is not None:
+        return message.sender_chat.id == chat.id
+    if user is None:
+        return False
+    member = await context.bot.get_chat_member(chat.id, user.id)
+    return member.status in (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
 
 
 def _addressed_to_me(message: Message, username: str) -> bool:

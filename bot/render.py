@@ -330,6 +330,21 @@ def reports_list(reports: Sequence[Report], current: Report | None) -> str:
     return "\n".join(lines)
 
 
+def settings(current: Report | None, chosen: bool) -> str:
+    if current is None:
+        return "<b>Settings</b>\n" + no_reports()
+    how = "chosen with /report" if chosen else "the most recent; choose another with /report"
+    return f"<b>Settings</b>\nReport for /para and /cite: <b>{escape(current.symbol)}</b> ({how})"
+
+
+def admins_decide() -> str:
+    return "In this group, only its administrators can change these."
+
+
+def admins_only() -> str:
+    return "Only this group's administrators can change its settings."
+
+
 def report_chosen(report: Report) -> str:
     return (
         f"This chat's report is now <b>{escape(report.symbol)}</b> — {escape(report.title)}.\n"

@@ -392,3 +392,26 @@ async def test_send_chat_action_needs_a_known_chat_and_action(
         400,
         "Bad Request: chat not found",
     )
+
+
+async def test_get_chat_member_tells_administrators_from_members(emu: Emulator, api: Api) -> None:
+    admin, member, stranger = emu.user("Ada"), emu.user("Ben"), emu.user("Cy")
+    group = emu.group_chat("G", admins=[admin])
+    promoted = await api.ok("getChatMember", chat_id=group["id"], user_id=admin["id"])
+    assert promoted["status"] == "administrator"
+    assert promoted["user"]["id"] == admin["id"]
+    plain = await api.ok("getChatMember", chat_id=group["id"], user_id=member["id"])
+    assert plain == {"status": "member", "user": member}
+    assert await api.error("getChatMember", chat_id=-1, user_id=admin["id"]) == (
+        400,
+        "Bad Request: chat not found",
+    )
+    private = emu.private_chat(stranger)
+    assert await api.error("getChatMember", chat_id=private["id"], user_id=admin["id"]) == (
+        400,
+        "Bad Request: member not found",
+    )
+    assert await api.error("getChatMember", chat_id=group["id"], user_id=424242) == (
+        400,
+        "Bad Request: user not found",
+    )
