@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from index.errors import IngestError
 from index.formats import read_document
+from index.languages import LANGUAGES
 from index.models import Report
 from index.parse_text import parse_document
 
@@ -64,6 +65,8 @@ def _load_entry(catalogue: Path, number: int, entry: dict[str, object]) -> Repor
             for problem in error.errors()
         )
         raise IngestError(f"{where}: {problems}") from error
+    if meta.lang not in LANGUAGES:
+        raise IngestError(f"{where}: `lang` must be one of {', '.join(LANGUAGES)}")
     path = catalogue.parent / entry["path"]
     report = parse_document(read_document(path), meta)
     if not report.paragraphs:

@@ -6,16 +6,19 @@ import re
 from collections.abc import Collection, Iterator
 
 # Digits after two or more letters: `children1`, `liberty2`. Whether the letters are lowercase is
-# checked in Python (`str.islower` knows every script), which keeps `G20`, `COVID19`, `P5` intact.
+# checked in Python (`str.islower` knows every script), which keeps `G20`, `COVID19`, `P5` intact,
+# and digits after Chinese or Arabic letters, which have no case (`2024年1月`, `第3段`).
 # The lookahead leaves digits that go on (`abc12x`, `ab1.5`, `ab1/2`) alone.
 _AFTER_WORD = re.compile(r"(?P<word>[^\W\d_]{2,})(?P<marker>\d{1,3})(?![\w/]|[.,]\d)")
 
 # Digits after sentence punctuation or a closing bracket/quote that follows a letter:
-# `received.3`, `(ILO).4`, `said.”5`, `children)6`. Numbers such as `1.5` or `SDG 16.2` have a
-# digit, not a letter, before the punctuation.
+# `received.3`, `(ILO).4`, `said.”5`, `children)6`, and in Chinese and Arabic `问题。3`,
+# `الأطفال،3`. Numbers such as `1.5` or `SDG 16.2` have a digit, not a letter, before the
+# punctuation; and digits that a word goes on from are no marker (`。3个国家`: "3 countries").
+_CLOSING = r"[)\]\"”’）」]"
 _AFTER_PUNCTUATION = re.compile(
     r"(?<!\S)(?P<token>\S*?[^\W\d_])"
-    r"(?P<punctuation>[)\]\"”’]?[.,;:!?][)\]\"”’]?|[)\]\"”’])"
+    rf"(?P<punctuation>{_CLOSING}?[.,;:!?。，；：！？،؛؟]{_CLOSING}?|{_CLOSING})"
     r"(?P<marker>\d{1,3})(?![\w/]|[.,]\d)"
 )
 

@@ -11,6 +11,9 @@ hyphen (`protec`) are at least two and lowercase after a possible capital, and, 
 
 So a capital or a digit after the hyphen (`Inter-` / `Agency`, `COVID-` / `19`) or capitals
 before it (`UN-` / `led`) keep it: a line break does not split a word there.
+
+Chinese puts no spaces between words, nor around the numbers and Latin words among them, so a
+line ending or starting in Chinese joins the other without one.
 """
 
 from __future__ import annotations
@@ -49,6 +52,8 @@ _COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 _LAST_LETTERS = re.compile(r"[^\W\d_]+(?=-$)")
 # Hyphenation leaves at least two letters on a line: `e-` / `learning` is a compound.
 _MIN_FRAGMENT = 2
+# Han characters and the full-width punctuation set among them.
+_CHINESE = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
 class LineJoiner:
@@ -66,6 +71,8 @@ class LineJoiner:
         """`before` and the line after it as one line."""
         if not before:
             return after
+        if _CHINESE.match(before[-1]) or _CHINESE.match(after[:1]):
+            return f"{before}{after}"
         if not (before.endswith("-") and before[-2:-1].isalnum() and after[:1].isalnum()):
             return f"{before} {after}"
         if self._is_soft_hyphen(before, after):

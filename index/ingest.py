@@ -17,6 +17,7 @@ import httpx
 from index.catalogue import load_catalogue
 from index.errors import IngestError
 from index.formats import SUPPORTED_SUFFIXES, read_document
+from index.languages import ENGLISH, LANGUAGES, official_language
 from index.metadata import detect_language, detect_metadata
 from index.models import Report
 from index.parse_text import parse_document
@@ -131,6 +132,12 @@ def read_report(path: Path, overrides: Overrides | None = None) -> Report:
     """The report in `path`, read by its suffix's reader, with metadata from its front matter
     where `overrides` do not give it. Raises IngestError naming the file and the reason."""
     overrides = overrides or Overrides()
+    lang = official_language(overrides.lang)
+    if overrides.lang and lang is None:
+        raise IngestError(
+            f"--lang {overrides.lang}: reports are in one of the UN's languages, "
+            f"{', '.join(LANGUAGES)}"
+        )
     document = read_document(path)
     found = detect_metadata(document.front_matter)
     symbol = overrides.symbol or found.symbol
@@ -138,7 +145,7 @@ def read_report(path: Path, overrides: Overrides | None = None) -> Report:
         raise IngestError(f"no UN symbol found in {path}; pass --symbol (e.g. A/HRC/58/19)")
     meta = Report(
         symbol=symbol,
-        lang=overrides.lang or found.lang or detect_language(document.text) or "en",
+        lang=lang or found.lang or detect_language(document.text) or ENGLISH,
         title=overrides.title or found.title or symbol,
         date=overrides.date or found.date,
         body=found.body,

@@ -10,7 +10,7 @@ import contextlib
 import datetime as dt
 import logging
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -19,14 +19,16 @@ from whoosh.query import And, Or, Term
 
 from index import schema
 from index.catalogue import load_catalogue
-from index.filters import in_years, resolve_symbols, split_filters
+from index.detection import detect_language
+from index.filters import Filters, in_years, resolve_symbols, split_filters
+from index.languages import ENGLISH, LANGUAGES, check_language, official_language
 from index.models import Paragraph, Report
-from index.query import Concept, all_of, any_of, query_words
+from index.query import Concept, all_of, any_of, query_words, split_unknown_compounds
 from index.results import Hit, SearchResult
 from index.spelling import correct_spelling
 from index.store import Generations
 from index.summaries import summarize
-from index.synonyms import SYNONYMS, load_thesaurus
+from index.synonyms import SYNONYMS, Thesaurus, load_synonyms
 
 log = logging.getLogger(__name__)
 
@@ -49,8 +51,14 @@ class Library:
         # Whoosh reports a damaged index with many exception types (pickle, EOF, its own).
         except Exception as error:
             raise IndexUnavailable(f"cannot open the index in {index_dir}: {error}") from error
-        self._analyzer: Any = self._ix.schema[schema.BODY].analyzer
-        self._thesaurus = load_thesaurus(SYNONYMS, self._analyzer)
+        # Queries are analysed as the index on disk was.
+        self._analyzers: dict[str, Any] = {
+            lang: self._ix.schema[schema.fields(lang).body].analyzer for lang in LANGUAGES
+        }
+        # Read now, so that a broken file stops the bot when it starts; each language's groups
+        # are analysed when that language is first searched (Chinese loads jieba's dictionary).
+        self._synonyms = load_synonyms(SYNONYMS)
+        self._thesauri: dict[str, Thesaurus] = {}
         # One long-lived searcher, replaced when another index is published (by any process).
         self._searcher: Any = self._ix.searcher()
 
@@ -82,13 +90,25 @@ class Library:
         with self.transaction(wait=wait) as batch:
             batch.add(report)
 
-    def reports(self) -> list[Report]:
-        """Every report's metadata, summary and paragraph count (no paragraphs), newest first."""
+    def reports(self, lang: str | None = None) -> list[Report]:
+        """Every report's metadata, summary and paragraph count (no paragraphs), newest first: a
+        Report per language version, or only the versions in `lang`."""
+        wanted = {"kind": schema.REPORT} if lang is None else {"kind": schema.REPORT, "lang": lang}
         with self._lock:
-            stored = list(self._fresh_searcher().documents(kind=schema.REPORT))
+            stored = list(self._fresh_searcher().documents(**wanted))
         reports = [Report.model_validate_json(document["report"]) for document in stored]
-        by_symbol = sorted(reports, key=lambda report: report.symbol)
-        return sorted(by_symbol, key=lambda report: report.date or dt.date.min, reverse=True)
+        in_order = sorted(reports, key=lambda report: (report.symbol, _language_order(report.lang)))
+        return sorted(in_order, key=lambda report: report.date or dt.date.min, reverse=True)
+
+    def languages(self, symbol: str | None = None) -> list[str]:
+        """The languages the report `symbol` is indexed in (none if it is not), or, without a
+        symbol, the languages of any report; in the UN's order (ar, zh, en, fr, ru, es)."""
+        wanted = (
+            {"kind": schema.REPORT} if symbol is None else {"kind": schema.REPORT, "symbol": symbol}
+        )
+        with self._lock:
+            found = {document["lang"] for document in self._fresh_searcher().documents(**wanted)}
+        return sorted(found, key=_language_order)
 
     def report(self, symbol: str, lang: str = "en") -> Report | None:
         """The report's metadata, summary and paragraph count (no paragraphs), if it is here."""
@@ -127,8 +147,15 @@ class Library:
         found = [_paragraph_from(document) for document in stored]
         return sorted(found, key=lambda p: (p.annex is not None, p.annex or "", p.number))
 
-    def search(self, query: str, *, limit: int = 5) -> SearchResult:
-        """The `limit` paragraphs that best match `query`, best first.
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 5,
+        lang: str | None = None,
+        fallback_lang: str = ENGLISH,
+    ) -> SearchResult:
+        """The `limit` paragraphs that best match `query`, best first, in one language.
 
         Any text is a valid query: its words are searched for, never its syntax. Question words
         are left out ("what does the report say about …"), a word no paragraph has is replaced by
@@ -136,43 +163,86 @@ class Library:
         Paragraphs with every word come first; if they are fewer than `limit`, paragraphs with
         some of the words follow (`matched_all=False` when none has them all). Filters narrow
         the search to reports (`report:`, `year:`) and sections (`section:`).
+
+        The paragraphs are those in `lang`, or, when it is None, in the language the query is
+        written in; a query too short or too plain to tell is taken to be in `fallback_lang`
+        (the chat's language: any language tag; one that is not a UN language is English).
+        When no report has paragraphs in that language, or none of them matches while English
+        ones do, English paragraphs answer instead and `fell_back_from` names the language.
         """
         if limit < 1:
             raise ValueError(f"limit must be at least 1, not {limit}")
         text, filters = split_filters(query)
+        if lang is None:
+            lang = detect_language(text, official_language(fallback_lang) or ENGLISH)
+        else:
+            check_language(lang)
         with self._lock:
             searcher = self._fresh_searcher()
-            indexed = _symbols(searcher) if filters.reports else set()
-            reports, unknown = resolve_symbols(filters.reports, indexed)
-            typed = query_words(text, self._analyzer)
-            if not typed or unknown:
-                return SearchResult(
-                    words=tuple(word.word for word in typed),
-                    hits=(),
-                    reports=tuple(reports),
-                    unknown_reports=tuple(unknown),
+            if lang != ENGLISH and not _has_language(searcher, lang):
+                return self._search_in(searcher, ENGLISH, text, filters, limit, fell_back_from=lang)
+            found = self._search_in(searcher, lang, text, filters, limit)
+            if lang != ENGLISH and not found.hits and found.words:
+                english = self._search_in(
+                    searcher, ENGLISH, text, filters, limit, fell_back_from=lang
                 )
-            words, corrected = correct_spelling(
-                typed, searcher, self._analyzer, self._thesaurus.knows
+                if english.hits:
+                    return english
+        return found
+
+    def _search_in(
+        self,
+        searcher: Any,
+        lang: str,
+        text: str,
+        filters: Filters,
+        limit: int,
+        fell_back_from: str | None = None,
+    ) -> SearchResult:
+        fields = schema.fields(lang)
+        analyzer = self._analyzers[lang]
+        indexed = _symbols(searcher) if filters.reports else set()
+        reports, unknown = resolve_symbols(filters.reports, indexed)
+        typed = query_words(text, analyzer, lang)
+        if not typed or unknown:
+            return SearchResult(
+                words=tuple(word.word for word in typed),
+                hits=(),
+                reports=tuple(reports),
+                unknown_reports=tuple(unknown),
+                lang=lang,
+                fell_back_from=fell_back_from,
             )
-            concepts = self._thesaurus.concepts(words)
-            symbols = _allowed_symbols(searcher, reports, filters.years)
-            restriction = _restriction(symbols, _terms(filters.sections, self._analyzer))
-            found: list[Any] = []
-            matched_all = True
-            # Filters that leave no report to search find nothing (a Whoosh filter matching
-            # nothing would be no filter at all).
-            if symbols is None or symbols:
-                found, matched_all = _best(searcher, concepts, len(words) > 1, limit, restriction)
-            terms = frozenset().union(*(concept.terms for concept in concepts))
-            hits = tuple(self._hit(result, terms) for result in found)
+        thesaurus = self._thesaurus(lang)
+        words, corrected = correct_spelling(typed, searcher, analyzer, thesaurus.knows, fields)
+        words = split_unknown_compounds(words, analyzer, _indexed_in(searcher, fields))
+        concepts = thesaurus.concepts(words)
+        symbols = _allowed_symbols(searcher, reports, filters.years)
+        section_terms = _terms(filters.sections, analyzer)
+        restriction = _restriction(symbols, fields.section, section_terms)
+        found: list[Any] = []
+        matched_all = True
+        # Filters that leave no report to search find nothing (a Whoosh filter matching nothing
+        # would be no filter at all).
+        if symbols is None or symbols:
+            found, matched_all = _best(
+                searcher, concepts, fields, len(words) > 1, limit, restriction
+            )
+        terms = frozenset().union(*(concept.terms for concept in concepts))
         return SearchResult(
             words=tuple(word.word for word in words),
-            hits=hits,
+            hits=tuple(self._hit(result, terms) for result in found),
             matched_all=matched_all,
             reports=tuple(reports),
             corrected=corrected,
+            lang=lang,
+            fell_back_from=fell_back_from,
         )
+
+    def _thesaurus(self, lang: str) -> Thesaurus:
+        if lang not in self._thesauri:
+            self._thesauri[lang] = Thesaurus(self._synonyms.get(lang, []), self._analyzers[lang])
+        return self._thesauri[lang]
 
     def close(self) -> None:
         with self._lock:
@@ -190,7 +260,7 @@ class Library:
 
     def _hit(self, result: Any, terms: frozenset[str]) -> Hit:
         paragraph = _paragraph_from(result.fields())
-        summary = summarize(paragraph.text, terms, self._analyzer)
+        summary = summarize(paragraph.text, terms, self._analyzers[paragraph.lang])
         return Hit(paragraph=paragraph, score=float(result.score), summary=summary)
 
 
@@ -220,6 +290,22 @@ def open_library(index_dir: Path, catalogue: Path) -> Library:
     return library
 
 
+def _language_order(lang: str) -> int:
+    return LANGUAGES.index(lang) if lang in LANGUAGES else len(LANGUAGES)
+
+
+def _has_language(searcher: Any, lang: str) -> bool:
+    """Whether any report is indexed in `lang` (a report has paragraphs: see Batch.add)."""
+    return searcher.document(kind=schema.REPORT, lang=lang) is not None
+
+
+def _indexed_in(searcher: Any, fields: schema.Fields) -> Callable[[str], bool]:
+    """Whether a term is in any paragraph's text or headings, or a report's title."""
+    reader = searcher.reader()
+    names = (fields.body, fields.section, fields.title)
+    return lambda term: any((name, term) in reader for name in names)
+
+
 def _symbols(searcher: Any) -> set[str]:
     return {document["symbol"] for document in searcher.documents(kind=schema.REPORT)}
 
@@ -243,26 +329,34 @@ def _terms(texts: tuple[str, ...], analyzer: Any) -> list[str]:
     return [str(token.text) for text in texts for token in analyzer(text)]
 
 
-def _restriction(symbols: set[str] | None, section_terms: list[str]) -> Any | None:
+def _restriction(
+    symbols: set[str] | None, section_field: str, section_terms: list[str]
+) -> Any | None:
     """The paragraphs a search may return: of these reports, under headings with these terms."""
-    parts: list[Any] = [Term(schema.SECTION, term) for term in section_terms]
+    parts: list[Any] = [Term(section_field, term) for term in section_terms]
     if symbols is not None:
         parts.append(Or([Term("symbol", symbol) for symbol in sorted(symbols)]))
     return And(parts) if parts else None
 
 
 def _best(
-    searcher: Any, concepts: tuple[Concept, ...], several_words: bool, limit: int, restriction: Any
+    searcher: Any,
+    concepts: tuple[Concept, ...],
+    fields: schema.Fields,
+    several_words: bool,
+    limit: int,
+    restriction: Any,
 ) -> tuple[list[Any], bool]:
     """The best paragraphs with every concept, then, while there are fewer than `limit`, the
     best with some; and whether any paragraph had them all."""
-    # Report documents have none of the searched fields: only paragraphs match.
-    found = list(searcher.search(all_of(concepts), limit=limit, filter=restriction))
+    # Report documents have none of the searched fields, and paragraphs only their language's:
+    # only paragraphs in the language searched match.
+    found = list(searcher.search(all_of(concepts, fields), limit=limit, filter=restriction))
     if not several_words or len(found) == limit:
         return found, True
     shown = {result.docnum for result in found}
     # These include the paragraphs found already, wherever they rank: as many more are asked for.
-    some = searcher.search(any_of(concepts), limit=limit + len(found), filter=restriction)
+    some = searcher.search(any_of(concepts, fields), limit=limit + len(found), filter=restriction)
     found += [result for result in some if result.docnum not in shown][: limit - len(found)]
     return found, bool(shown)
 
@@ -275,6 +369,7 @@ class Batch:
 
     def add(self, report: Report) -> None:
         """Adds `report`, replacing the whole of any report with the same symbol and language."""
+        check_language(report.lang)
         _check_paragraphs(report)
         self._writer.delete_by_query(
             And([Term("symbol", report.symbol), Term("lang", report.lang)])
@@ -327,6 +422,8 @@ def _report_document(report: Report) -> dict[str, object]:
 
 
 def _paragraph_document(paragraph: Paragraph, title: str) -> dict[str, object]:
+    fields = schema.fields(paragraph.lang)
+    section = schema.SECTION_SEPARATOR.join(paragraph.section_path)
     return {
         "key": schema.paragraph_key(
             paragraph.symbol, paragraph.lang, paragraph.annex, paragraph.number
@@ -336,9 +433,11 @@ def _paragraph_document(paragraph: Paragraph, title: str) -> dict[str, object]:
         "lang": paragraph.lang,
         "annex": paragraph.annex or "",
         "number": paragraph.number,
-        "section": schema.SECTION_SEPARATOR.join(paragraph.section_path),
-        "body": paragraph.text,
-        "title": title,
+        "text": paragraph.text,
+        "section": section,
+        fields.body: paragraph.text,
+        fields.section: section,
+        fields.title: title,
         "page": paragraph.page,
         "notes": list(paragraph.notes),
         "link": paragraph.link,
@@ -354,7 +453,7 @@ def _paragraph_from(stored: Mapping[str, Any]) -> Paragraph:
             "annex": stored.get("annex") or None,
             "number": stored["number"],
             "section_path": section.split(schema.SECTION_SEPARATOR) if section else (),
-            "text": stored["body"],
+            "text": stored["text"],
             "page": stored.get("page"),
             "notes": stored.get("notes") or (),
             "link": stored.get("link"),

@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from index.footnotes import strip_footnote_markers
+from index.languages import language_by_script
 
 
 @dataclass(frozen=True)
@@ -137,7 +137,8 @@ _SHORT_WORDS = {
     "fr": frozenset({"le", "les", "des", "du", "et", "pour", "dans", "est", "sur", "au", "aux"}),
     "es": frozenset({"el", "los", "las", "del", "y", "para", "por", "que", "con", "una", "es"}),
 }
-_SCRIPTS = (("ar", "ARABIC"), ("ru", "CYRILLIC"), ("zh", "CJK"))
+# A report in Arabic, Russian or Chinese quotes names and symbols in Latin letters.
+_SCRIPT_SHARE = 0.3
 # Enough text to tell a language by; a whole report would only take longer.
 _LANGUAGE_SAMPLE = 20_000
 
@@ -191,13 +192,12 @@ def detect_language(text: str) -> str | None:
     """`ar`, `ru`, `zh` by script; `en`, `fr`, `es` by what a masthead or the words say; None
     when `text` does not tell (a symbol alone, say)."""
     text = text[:_LANGUAGE_SAMPLE]
-    letters = [char for char in text if char.isalpha()]
+    letters = "".join(char for char in text if char.isalpha())
     if not letters:
         return None
-    for lang, script in _SCRIPTS:
-        share = sum(script in unicodedata.name(char, "") for char in letters) / len(letters)
-        if share > 0.3:
-            return lang
+    by_script = language_by_script(letters, _SCRIPT_SHARE)
+    if by_script is not None:
+        return by_script
     original = _ORIGINAL.search(text)
     if original is not None:
         word = original["word"].casefold()

@@ -10,13 +10,17 @@ between pages, page headers). What is recognised, line by line:
 - `Contents` starts a table of contents, skipped up to the first line that is not one of its
   entries (`I. Introduction ..... 3`, `I. Introduction 1–4 3`) or their column heads (`Page`);
 - headings: `I. Introduction` (Roman), `A. Global level` (a letter, under the Roman heading),
-  and `1. Legislation` (Arabic) where a short title-like line is followed by the paragraph the
+  and `1. Legislation` (numbered) where a short title-like line is followed by the paragraph the
   numbering expects next;
 - numbered paragraphs `12. Text…` (or `12.` alone, the text on the next line), their numbers
   increasing; sub-items `(a) …` and bullets on their own lines stay in the paragraph above,
   each on its own line; wrapped lines join, hyphenated words too (see `index.hyphenation`);
 - `Annex`, `Annex II`, `Annexes`: an annex, whose numbering starts again; the lines after it up
   to its first heading or paragraph are its title, which heads its paragraphs' section path.
+
+That is the English layout; each language version has its own words and numbering for these
+parts (`Résumé`, `一、导言`, `أولاً- مقدمة`, `1- نص`: see index.layouts), read by the report's
+language. Arabic letters that a PDF gave in their presentation forms are read as the letters.
 
 Footnote markers glued to words (`children1`) are taken out of the text; the paragraph keeps the
 text of the footnotes it cites as its notes.
@@ -29,39 +33,31 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from index.arabic import normalise_presentation_forms
 from index.footnotes import (
     strip_footnote_markers,
     strip_footnote_markers_with_numbers,
     text_before_first_marker,
 )
 from index.hyphenation import LineJoiner
+from index.layouts import LAYOUTS, Layout, layout_for, roman_numeral
 from index.links import paragraph_link
 from index.models import Paragraph, Report
 from index.source import SourceDocument
 
-_NUMBERED = re.compile(r"(?P<number>\d{1,4})\.\s+(?P<rest>\S.*)")
-_NUMBER_ALONE = re.compile(r"(?P<number>\d{1,4})\.")
-# One capital is a letter heading (or `I.`, `V.`, `X.`), several are Roman numerals.
-_HEADING = re.compile(r"(?P<label>[IVXLC]{2,}|[A-Z])\.\s+(?P<title>\S.*)")
-_ROMAN = re.compile(r"(?=[IVXLC])(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-_SUB_ITEM = re.compile(r"(?:\([a-z]{1,4}\)|[•▪●◦])\s+\S")
-_SUMMARY = re.compile(r"summary:?", re.IGNORECASE)
-_CONTENTS = re.compile(r"(?:table of )?contents", re.IGNORECASE)
-_CONTENTS_COLUMNS = re.compile(r"(?:paragraphs\s+)?pages?|paragraphs", re.IGNORECASE)
 # An entry of a table of contents ends in its page, after its paragraphs (`1–4 3`) in a report
 # that lists them. Dot leaders mark an entry anywhere; inside the table, so does the page alone.
-_LEADERS_ENTRY = re.compile(r".*(?:\.\s?){4,}\s*(?:\d{1,4}\s*[–-]\s*\d{1,4}\s+)?\d{1,3}")
+_LEADERS_ENTRY = re.compile(r".*(?:(?:\.\s?){4,}|…{2,})\s*(?:\d{1,4}\s*[–-]\s*\d{1,4}\s+)?\d{1,3}")
 _RANGE_ENTRY = re.compile(r".*\S\s+\d{1,4}\s*[–-]\s*\d{1,4}\s+\d{1,3}")
 _PAGE_ENTRY = re.compile(r".*\S\s+\d{1,3}")
-# Lowercase `annex` alone on a line is a wrapped sentence, not an annex.
-_ANNEX = re.compile(r"(?:Annex(?:es)?|ANNEX(?:ES)?)(?:\s+(?P<label>[IVXLC]+))?")
 # PDF page furniture: page numbers and United Nations Office at Geneva job numbers.
 _PAGE_FURNITURE = re.compile(r"\d{1,3}|GE\.\d{2}-\d+(?:\s*\(E\))?.*")
 
 _MAX_HEADING_CHARS = 150
-_SENTENCE_END = (".", "!", "?", ":", ";")
-_CLOSERS = '"”’)]'
+# With Chinese and Arabic punctuation.
+_SENTENCE_END = (".", "!", "?", ":", ";", "。", "！", "？", "：", "；", "؟", "؛")
+_CLOSERS = '"”’)]）」』'
+_TITLE_END = ".,;:。，；：،؛"
 # Between `Annex I` and its title, as in `Annex I — Recommendations`.
 _ANNEX_TITLE_SEPARATOR = " — "
 
@@ -70,7 +66,7 @@ class _Level(enum.IntEnum):
     ANNEX = 0
     ROMAN = 1
     LETTER = 2
-    ARABIC = 3
+    NUMBERED = 3
 
 
 class _Mode(enum.Enum):
@@ -124,10 +120,11 @@ class _Parser:
     lines: list[_Line]
     symbol: str
     joiner: LineJoiner
+    layout: Layout
     mode: _Mode = _Mode.PREAMBLE
     headings: list[tuple[_Level, str]] = field(default_factory=list)  # outermost first
     roman: int = 0
-    letter: str | None = None
+    letter: int = 0  # A is 1; 0 before the first lettered heading under a Roman one
     annex: str | None = None
     summary: list[_Block] = field(default_factory=list)
     paragraphs: list[_DraftParagraph] = field(default_factory=list)
@@ -150,10 +147,10 @@ class _Parser:
                 if self._in_contents(index):
                     continue
                 self.mode = _Mode.BODY
-            annex = _ANNEX.fullmatch(line.text)
+            annex = _annex_label(self.layout, line.text)
             # `Annex I` wrapped alone onto a line of a sentence is no annex.
             if annex is not None and after_blank:
-                self._open_annex(line.text, annex["label"] or "I")
+                self._open_annex(line.text, annex)
                 continue
             self._take(index, line, after_blank)
             after_blank = False
@@ -163,7 +160,7 @@ class _Parser:
             return True
         if _LEADERS_ENTRY.fullmatch(text):
             return True
-        if _CONTENTS.fullmatch(text) and not self.paragraphs:
+        if self.layout.contents.fullmatch(text) and not self.paragraphs:
             self.mode = _Mode.CONTENTS
             return True
         return False
@@ -171,25 +168,31 @@ class _Parser:
     def _in_contents(self, index: int) -> bool:
         """An entry, a column head, or the first line of an entry wrapped over two lines."""
         text = self.lines[index].text
-        if _CONTENTS_COLUMNS.fullmatch(text) or _is_contents_entry(text):
+        if self.layout.contents_columns.fullmatch(text) or self._is_contents_entry(text):
             return True
         following = self._next_content_line(index)
-        return following is not None and _is_contents_entry(following)
+        return following is not None and self._is_contents_entry(following)
+
+    def _is_contents_entry(self, text: str) -> bool:
+        if _LEADERS_ENTRY.fullmatch(text) or _RANGE_ENTRY.fullmatch(text):
+            return True
+        # A paragraph's first line may end in a number too (`… more than 60`).
+        return bool(_PAGE_ENTRY.fullmatch(text)) and _paragraph_start(self.layout, text) is None
 
     def _take(self, index: int, line: _Line, after_blank: bool) -> None:
         text = line.text
-        if self.mode is _Mode.PREAMBLE and _SUMMARY.fullmatch(text):
+        if self.mode is _Mode.PREAMBLE and self.layout.summary.fullmatch(text):
             self.mode = _Mode.SUMMARY
             return
         heading = self._heading(text)
         if heading is not None:
             self._open_heading(*heading)
             return
-        start = _paragraph_start(text)
+        start = _paragraph_start(self.layout, text)
         if start is not None:
             number, rest = start
-            if rest and self._is_arabic_heading(index, rest):
-                self._open_heading(_Level.ARABIC, text)
+            if rest and self._is_numbered_heading(index, rest):
+                self._open_heading(_Level.NUMBERED, text)
                 return
             if self._starts_paragraph(number, after_blank):
                 self.mode = _Mode.BODY
@@ -221,7 +224,7 @@ class _Parser:
             return
         # After a blank line, a finished sentence means a new line of the paragraph; an
         # unfinished one means a page break inside the sentence.
-        if _SUB_ITEM.match(text) or (after_blank and block.ends_sentence()):
+        if self.layout.sub_item.match(text) or (after_blank and block.ends_sentence()):
             block.start_piece(text)
         else:
             block.extend(text)
@@ -229,7 +232,11 @@ class _Parser:
     def _starts_summary_paragraph(self, text: str, after_blank: bool) -> bool:
         if not self.summary:
             return True
-        return after_blank and self.summary[-1].ends_sentence() and not _SUB_ITEM.match(text)
+        return (
+            after_blank
+            and self.summary[-1].ends_sentence()
+            and not self.layout.sub_item.match(text)
+        )
 
     def _current_block(self) -> _Block | None:
         if self.mode is _Mode.SUMMARY:
@@ -244,44 +251,43 @@ class _Parser:
             return self.paragraphs[-1]
         return None
 
-    def _heading(self, text: str) -> tuple[_Level, str] | None:
-        match = _titled_heading(text)
-        if match is None:
+    def _heading(self, text: str) -> tuple[_Level, str, int] | None:
+        """The heading's level, text and number (its Roman numeral's, or its letter's: A is 1)."""
+        label = _heading_label(self.layout, text)
+        if label is None:
             return None
-        label = match["label"]
-        expected_letter = chr(ord(self.letter) + 1) if self.letter else "A"
-        value = _roman_value(label)
-        if label == expected_letter:
-            return _Level.LETTER, text
-        if value is not None and (value == self.roman + 1 or len(label) > 1):
-            return _Level.ROMAN, text
-        if len(label) == 1:
-            return _Level.LETTER, text
+        letter = self.layout.letter_number(label)
+        number = self.layout.section_number(label)
+        # `I.` may be the ninth letter or the first Roman numeral: whichever comes next.
+        if letter is not None and letter == self.letter + 1:
+            return _Level.LETTER, text, letter
+        if number is not None and (number == self.roman + 1 or letter is None):
+            return _Level.ROMAN, text, number
+        if letter is not None:
+            return _Level.LETTER, text, letter
         return None
 
-    def _open_heading(self, level: _Level, text: str) -> None:
+    def _open_heading(self, level: _Level, text: str, number: int = 0) -> None:
         self.mode = _Mode.BODY
         self.heading_open = True
         self.annex_title_open = False
-        label = text.split(".", 1)[0]
         if level is _Level.ROMAN:
-            self.roman = _roman_value(label) or self.roman
-            self.letter = None
+            self.roman, self.letter = number, 0
         elif level is _Level.LETTER:
-            self.letter = label
+            self.letter = number
         # A heading closes those at its level and deeper; a level left out stays out.
         self.headings = [*(open_ for open_ in self.headings if open_[0] < level), (level, text)]
 
     def _open_annex(self, text: str, label: str) -> None:
         self.mode = _Mode.BODY
-        self.annex, self.roman, self.letter = label, 0, None
+        self.annex, self.roman, self.letter = label, 0, 0
         self.headings = [(_Level.ANNEX, text)]
         self.heading_open, self.annex_title_open = False, True
 
     def _section_path(self) -> tuple[str, ...]:
         return tuple(heading for _, heading in self.headings)
 
-    def _is_arabic_heading(self, index: int, rest: str) -> bool:
+    def _is_numbered_heading(self, index: int, rest: str) -> bool:
         """`1. Legislation` followed by `12. In 2024, …`: a short title, then the paragraph the
         numbering expects next (so this line is not that paragraph)."""
         if not _looks_like_title(rest):
@@ -289,7 +295,7 @@ class _Parser:
         last = self._last_paragraph()
         expected = last.number + 1 if last else 1
         following = self._next_content_line(index)
-        start = _paragraph_start(following) if following is not None else None
+        start = _paragraph_start(self.layout, following) if following is not None else None
         return start is not None and start[0] == expected
 
     def _next_content_line(self, index: int) -> str | None:
@@ -316,11 +322,14 @@ def parse_document(document: SourceDocument, meta: Report) -> Report:
     language from `meta`, its page from the form feeds before it, and its link from
     `meta.source_url`.
     """
-    footnotes = document.footnotes
-    joiner = LineJoiner("\n".join([document.text, *footnotes.values()]))
-    parser = _Parser(_lines(document.text), meta.symbol, joiner)
+    text = normalise_presentation_forms(document.text)
+    footnotes = {
+        number: normalise_presentation_forms(note) for number, note in document.footnotes.items()
+    }
+    joiner = LineJoiner("\n".join([text, *footnotes.values()]))
+    parser = _Parser(_lines(text), meta.symbol, joiner, layout_for(meta.lang))
     parser.parse()
-    paged = "\f" in document.text
+    paged = "\f" in text
     paragraphs = tuple(
         _paragraph(draft, meta, footnotes, paged=paged) for draft in parser.paragraphs
     )
@@ -342,14 +351,15 @@ def parse_report_text(text: str, meta: Report) -> Report:
 
 
 def starts_content(line: str) -> bool:
-    """Whether `line` is where a report's content can begin after its masthead and title:
-    `Summary`, `Contents`, a heading or a numbered paragraph."""
+    """Whether `line` is where a report's content can begin after its masthead and title, in
+    any language's layout: `Summary`, `Contents`, a heading or a numbered paragraph."""
     text = " ".join(line.split())
-    return bool(
-        _SUMMARY.fullmatch(text)
-        or _CONTENTS.fullmatch(text)
-        or _titled_heading(text)
-        or _paragraph_start(text)
+    return any(
+        layout.summary.fullmatch(text)
+        or layout.contents.fullmatch(text)
+        or _heading_label(layout, text) is not None
+        or _paragraph_start(layout, text) is not None
+        for layout in LAYOUTS.values()
     )
 
 
@@ -383,38 +393,47 @@ def _paragraph(
     )
 
 
-def _paragraph_start(text: str) -> tuple[int, str] | None:
+def _paragraph_start(layout: Layout, text: str) -> tuple[int, str] | None:
     """The number and text of a numbered line (`12. Text`, or `12.` alone and '')."""
-    numbered = _NUMBERED.fullmatch(text)
+    numbered = layout.numbered.fullmatch(text)
     if numbered is not None:
         return int(numbered["number"]), numbered["rest"]
-    alone = _NUMBER_ALONE.fullmatch(text)
+    alone = layout.number_alone.fullmatch(text)
     return (int(alone["number"]), "") if alone is not None else None
 
 
-def _titled_heading(text: str) -> re.Match[str] | None:
-    match = _HEADING.fullmatch(text)
-    return match if match is not None and _looks_like_title(match["title"]) else None
+def _heading_label(layout: Layout, text: str) -> str | None:
+    """The label of a heading line (`II` of `II. Context`), if it numbers or letters a title."""
+    match = layout.heading.fullmatch(text)
+    if match is None or not _looks_like_title(match["title"]):
+        return None
+    label = match["label"]
+    counted = layout.section_number(label) is not None or layout.letter_number(label) is not None
+    return label if counted else None
 
 
-def _is_contents_entry(text: str) -> bool:
-    if _LEADERS_ENTRY.fullmatch(text) or _RANGE_ENTRY.fullmatch(text):
-        return True
-    # A paragraph's first line may end in a number too (`… more than 60`).
-    return bool(_PAGE_ENTRY.fullmatch(text)) and _paragraph_start(text) is None
+def _annex_label(layout: Layout, text: str) -> str | None:
+    """The Roman numeral of an annex line (`Annex II`, `المرفق الثاني`: II), if it is one."""
+    match = layout.annex.fullmatch(text)
+    if match is None:
+        return None
+    if match["label"] is None:
+        return "I"
+    number = layout.annex_number(match["label"])
+    return roman_numeral(number) if number is not None else None
 
 
 def _looks_like_title(text: str) -> bool:
-    """Short, capitalised and without the final punctuation of a sentence."""
+    """Short, capitalised (in a script with capitals) and without the final punctuation of a
+    sentence."""
+    first = text[0]
     return (
         len(text) <= _MAX_HEADING_CHARS
-        and (text[0].isupper() or text[0].isdigit() or text[0] in '"“‘(')
-        and text[-1] not in ".,;:"
+        and (first.isupper() or first.isdigit() or first in '"“‘(' or _is_caseless_letter(first))
+        and text[-1] not in _TITLE_END
     )
 
 
-def _roman_value(label: str) -> int | None:
-    if not _ROMAN.fullmatch(label):
-        return None
-    values = [_ROMAN_VALUES[char] for char in label]
-    return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
+def _is_caseless_letter(char: str) -> bool:
+    """A letter of a script without capitals (Arabic, Chinese)."""
+    return char.isalpha() and not char.isupper() and not char.islower()

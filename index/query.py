@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import reduce
 from itertools import islice, pairwise
@@ -12,11 +12,14 @@ from typing import Any
 from whoosh.query import And, AndMaybe, Or, Phrase, Term
 from whoosh.query.spans import SpanNear2, SpanOr
 
-from index.schema import BODY, BODY_BOOST, SECTION, SECTION_BOOST, TITLE, TITLE_BOOST
+from index.analysis import WORD_PATTERN
+from index.questions import is_question_word
+from index.schema import BODY_BOOST, SECTION_BOOST, TITLE_BOOST, Fields
 
-# The pattern Whoosh's tokenizer splits indexed text with, so that `16.2` or `62/141` are looked
-# up as the same tokens they were indexed as.
-_WORD = re.compile(r"\w+(?:\.?\w+)*")
+# Runs of text between spaces and punctuation, as the tokenizers find words, so that `16.2` or
+# `62/141` are looked up as the same tokens they were indexed as; a language's analyzer may find
+# several words in one run (Chinese writes none apart).
+_WORD = re.compile(WORD_PATTERN)
 
 # Enough for any real question; the rest of a pasted page is ignored, which keeps a search cheap
 # however long the text (stop words and repeats count towards the words looked at; 4096
@@ -24,20 +27,6 @@ _WORD = re.compile(r"\w+(?:\.?\w+)*")
 MAX_WORDS = 32
 _MAX_WORDS_LOOKED_AT = 8 * MAX_WORDS
 _MAX_CHARS_READ = 4096
-
-# Words that make a question of a search ("what does the report say about …?") without saying
-# what it is about. Matched as typed, not stemmed: `reporting` is a subject, `report` is not.
-_QUESTION_WORDS = """
-    what which who whom whose where why how
-    do does did done doing is was were been being has had having am
-    say says said saying tell me my i please
-    about regarding concerning mention mentions mentioned
-    there any anything something
-    would could
-    find show give know want need look looking
-    report reports paragraph paragraphs document documents
-"""
-QUESTION_WORDS = frozenset(_QUESTION_WORDS.split())
 
 # Synonyms count a little less than the words typed, so that a paragraph using the user's own
 # word comes first among equals.
@@ -77,18 +66,17 @@ class Concept:
         return frozenset([*(word.term for word in self.words), *synonyms])
 
 
-def query_words(text: str, analyzer: Any) -> tuple[QueryWord, ...]:
-    """The searchable words of `text`, at most MAX_WORDS from its beginning: stop words,
-    question words and one-letter words are dropped, and so are words whose term is taken."""
+def query_words(text: str, analyzer: Any, lang: str = "en") -> tuple[QueryWord, ...]:
+    """The searchable words of `text` in `lang`, at most MAX_WORDS from its beginning: stop
+    words, question words and one-letter words are dropped, and so are words whose term is
+    taken."""
     words: list[QueryWord] = []
     terms: set[str] = set()
     for match in islice(_WORD.finditer(text[:_MAX_CHARS_READ]), _MAX_WORDS_LOOKED_AT):
-        word = match.group()
-        if word.casefold() in QUESTION_WORDS:
-            continue
-        for token in analyzer(word):
-            term = str(token.text)
-            if term not in terms:
+        run = match.group()
+        for token in analyzer(run, chars=True):
+            word, term = run[token.startchar : token.endchar], str(token.text)
+            if term not in terms and not is_question_word(word, lang):
                 terms.add(term)
                 words.append(QueryWord(word, term))
         if len(words) >= MAX_WORDS:
@@ -96,39 +84,63 @@ def query_words(text: str, analyzer: Any) -> tuple[QueryWord, ...]:
     return tuple(words[:MAX_WORDS])
 
 
-def all_of(concepts: Sequence[Concept]) -> Any:
-    """Paragraphs with every concept, each in the text, a heading or the report's title; a
-    concept of several words needs them all, in any order, or one of its synonyms."""
-    return _ranked(And([_strict(concept) for concept in concepts]), concepts)
+def split_unknown_compounds(
+    words: tuple[QueryWord, ...], analyzer: Any, indexed: Callable[[str], bool]
+) -> tuple[QueryWord, ...]:
+    """`words` with each one whose term `indexed` rejects replaced by the words inside it, when
+    the analyzer indexes such words (Chinese: 气候灾害, a dictionary word no paragraph has, is
+    searched as 气候 and 灾害, which paragraphs that put them apart have)."""
+    found: list[QueryWord] = []
+    for word in words:
+        inner = [
+            QueryWord(word.word[token.startchar : token.endchar], str(token.text))
+            for token in analyzer(word.word, mode="index", chars=True)
+            if str(token.text) != word.term
+        ]
+        found.extend(inner if inner and not indexed(word.term) else [word])
+    return tuple(dict.fromkeys(found))
 
 
-def any_of(concepts: Sequence[Concept]) -> Any:
+def all_of(concepts: Sequence[Concept], fields: Fields) -> Any:
+    """Paragraphs with every concept, each in the text, a heading or the report's title (in the
+    language of `fields`); a concept of several words needs them all, in any order, or one of
+    its synonyms."""
+    return _ranked(And([_strict(concept, fields) for concept in concepts]), concepts, fields)
+
+
+def any_of(concepts: Sequence[Concept], fields: Fields) -> Any:
     """Paragraphs with at least one of the words or synonyms; the more, the better they score."""
-    return _ranked(Or([_loose(concept) for concept in concepts]), concepts)
+    return _ranked(Or([_loose(concept, fields) for concept in concepts]), concepts, fields)
 
 
-def _strict(concept: Concept) -> Any:
-    typed = And([_anywhere((word.term,)) for word in concept.words])
-    return Or([typed, *(_anywhere(synonym, SYNONYM_BOOST) for synonym in concept.synonyms)])
+def _strict(concept: Concept, fields: Fields) -> Any:
+    typed = And([_anywhere((word.term,), fields) for word in concept.words])
+    synonyms = (_anywhere(synonym, fields, SYNONYM_BOOST) for synonym in concept.synonyms)
+    return Or([typed, *synonyms])
 
 
-def _loose(concept: Concept) -> Any:
-    typed = [_anywhere((word.term,)) for word in concept.words]
-    return Or([*typed, *(_anywhere(synonym, SYNONYM_BOOST) for synonym in concept.synonyms)])
+def _loose(concept: Concept, fields: Fields) -> Any:
+    typed = [_anywhere((word.term,), fields) for word in concept.words]
+    synonyms = (_anywhere(synonym, fields, SYNONYM_BOOST) for synonym in concept.synonyms)
+    return Or([*typed, *synonyms])
 
 
-def _anywhere(terms: tuple[str, ...], boost: float = 1.0) -> Any:
+def _anywhere(terms: tuple[str, ...], fields: Fields, boost: float = 1.0) -> Any:
     """The term, or the terms as a phrase, in the text, a heading or the title."""
-    fields = ((BODY, BODY_BOOST), (SECTION, SECTION_BOOST), (TITLE, TITLE_BOOST))
+    weighted = (
+        (fields.body, BODY_BOOST),
+        (fields.section, SECTION_BOOST),
+        (fields.title, TITLE_BOOST),
+    )
     if len(terms) == 1:
-        return Or([Term(field, terms[0], boost=weight * boost) for field, weight in fields])
-    return Or([Phrase(field, list(terms), boost=weight * boost) for field, weight in fields])
+        return Or([Term(field, terms[0], boost=weight * boost) for field, weight in weighted])
+    return Or([Phrase(field, list(terms), boost=weight * boost) for field, weight in weighted])
 
 
-def _ranked(required: Any, concepts: Sequence[Concept]) -> Any:
+def _ranked(required: Any, concepts: Sequence[Concept], fields: Fields) -> Any:
     """`required`, scoring higher where neighbouring query words stand close together."""
     nearby = [
-        _near(first, second, slop, boost)
+        _near(first, second, slop, boost, fields.body)
         for first, second in pairwise(_spellings(concepts)[:NEAR_WORDS])
         for slop, boost in ((1, ADJACENT_BOOST), (NEAR_SLOP, NEAR_BOOST))
     ]
@@ -150,8 +162,10 @@ def _spellings(concepts: Sequence[Concept]) -> list[tuple[str, ...]]:
     return spellings
 
 
-def _near(first: tuple[str, ...], second: tuple[str, ...], slop: int, boost: float) -> Any:
+def _near(
+    first: tuple[str, ...], second: tuple[str, ...], slop: int, boost: float, body: str
+) -> Any:
     def either(terms: tuple[str, ...]) -> Any:
-        return SpanOr([Term(BODY, term, boost=boost * BODY_BOOST) for term in terms])
+        return SpanOr([Term(body, term, boost=boost * BODY_BOOST) for term in terms])
 
     return SpanNear2([either(first), either(second)], slop=slop, ordered=False)

@@ -39,7 +39,12 @@ class SearchResult:
     every word and the search fell back to any of them. `reports` are the symbols a `report:`
     filter narrowed the search to, `unknown_reports` those it named that are not indexed.
     `corrected` pairs each word typed that no paragraph has with the word searched for instead
-    (`("trafficing", "trafficking")`)."""
+    (`("trafficing", "trafficking")`).
+
+    `lang` is the language of the paragraphs searched (each hit's `paragraph.lang`).
+    `fell_back_from` is the query's language when English paragraphs were searched instead: no
+    report is in that language (whether or not English ones match), or none of its paragraphs
+    matched while English ones did; None when the query's own language was searched."""
 
     words: tuple[str, ...]
     hits: tuple[Hit, ...]
@@ -47,3 +52,5 @@ class SearchResult:
     reports: tuple[str, ...] = ()
     unknown_reports: tuple[str, ...] = ()
     corrected: tuple[tuple[str, str], ...] = ()
+    lang: str = "en"
+    fell_back_from: str | None = None

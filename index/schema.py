@@ -1,20 +1,24 @@
-"""The Whoosh schema: one document per paragraph, plus one per report for its metadata."""
+"""The Whoosh schema: one document per paragraph, plus one per report for its metadata.
+
+Each language has its own searched fields (`body_fr`, `section_fr`, `title_fr`), analysed the
+language's way (index.analysis): Whoosh gives a field one analyzer, so a paragraph fills only
+the fields of its language, and a search in a language looks only in them. That also keeps
+each language's statistics (how rare a term is) to its own paragraphs.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
+
+from index.analysis import analyzer_for
+from index.languages import LANGUAGES
 
 # Values of the `kind` field.
 PARAGRAPH = "paragraph"
 REPORT = "report"
-
-# Searched fields: the paragraph's own text, the headings it stands under, its report's title.
-BODY = "body"
-SECTION = "section"
-TITLE = "title"
 
 # How much a word counts in each field, measured on the labelled queries of tests/eval (`make
 # quality`). The paragraph's own words count most (1 or 4 ranked worse than 2 or 3); a heading
@@ -29,14 +33,41 @@ TITLE_BOOST = 0.5
 # Headings of a section path are stored joined by a newline, which no heading contains.
 SECTION_SEPARATOR = "\n"
 
+# Languages whose paragraphs keep their words as written, for suggesting corrections of typos.
+# Chinese has no spelling to correct in that sense: a wrong character is another word.
+SPELLING_CHECKED = frozenset({"ar", "en", "fr", "ru", "es"})
+
+
+@dataclass(frozen=True)
+class Fields:
+    """The searched fields of one language."""
+
+    lang: str
+    body: str
+    section: str
+    title: str
+
+    @property
+    def spelling(self) -> bool:
+        return self.lang in SPELLING_CHECKED
+
+
+def fields(lang: str) -> Fields:
+    return Fields(lang, f"body_{lang}", f"section_{lang}", f"title_{lang}")
+
 
 def build_schema() -> Any:
     """A new schema; each index gets its own, so no analyzer cache is shared between indexes."""
-    # English stemming and stop words for every searched field, so that one analysis of a query
-    # word gives the term to look up in each of them. Positions are kept for phrases and for
-    # ranking words found close together higher; the body's unstemmed words are kept too, for
-    # spelling suggestions that are real words.
-    analyzer = StemmingAnalyzer()
+    searched: dict[str, Any] = {}
+    for lang in LANGUAGES:
+        # One analysis of a query word gives the term to look up in each of the language's
+        # fields. Positions are kept for phrases and for ranking words found close together
+        # higher.
+        analyzer = analyzer_for(lang)
+        names = fields(lang)
+        searched[names.body] = TEXT(analyzer=analyzer, spelling=names.spelling)
+        searched[names.section] = TEXT(analyzer=analyzer)
+        searched[names.title] = TEXT(analyzer=analyzer)
     return Schema(
         # `symbol|lang|annex|number` for a paragraph, `symbol|lang` for a report.
         key=ID(unique=True),
@@ -45,14 +76,14 @@ def build_schema() -> Any:
         lang=ID(stored=True),
         annex=ID(stored=True),
         number=NUMERIC(int, stored=True),
-        section=TEXT(analyzer=analyzer, stored=True),
-        body=TEXT(analyzer=analyzer, stored=True, spelling=True),
-        title=TEXT(analyzer=analyzer),
+        text=STORED,
+        section=STORED,
         page=STORED,
         notes=STORED,
         link=STORED,
         # Reports only: the Report's metadata and summary as JSON.
         report=STORED,
+        **searched,
     )
 
 

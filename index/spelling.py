@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from index.query import QueryWord
-from index.schema import BODY, SECTION, TITLE
+from index.schema import Fields
 
 # Shorter words are too often real words of another meaning one letter away, or acronyms.
 MIN_CHARS = 4
@@ -19,7 +19,11 @@ _SAME_START = 1
 
 
 def correct_spelling(
-    words: tuple[QueryWord, ...], searcher: Any, analyzer: Any, known: Callable[[str], bool]
+    words: tuple[QueryWord, ...],
+    searcher: Any,
+    analyzer: Any,
+    known: Callable[[str], bool],
+    fields: Fields,
 ) -> tuple[tuple[QueryWord, ...], tuple[tuple[str, str], ...]]:
     """`words` with each misspelt one replaced by the indexed word nearest to it, and the
     replacements made (as typed, as searched).
@@ -28,13 +32,21 @@ def correct_spelling(
     away (the fewest edits, then the most paragraphs) has a different stem that more paragraphs
     have than have the typed word's stem: "trafficing" (stem `traffic`, one paragraph) becomes
     "trafficking" (`traffick`, many). Words in headings or titles, words `known(term)` accepts
-    (the thesaurus's), numbers, and words too short or too long to tell are never changed.
+    (the thesaurus's), numbers, and words too short or too long to tell are never changed; nor
+    is any word of a language whose paragraphs keep no words for spelling (`fields.spelling`).
     """
+    if not fields.spelling:
+        return words, ()
     reader = searcher.reader()
     checked: list[QueryWord] = []
     replaced: list[tuple[str, str]] = []
     for word in words:
-        suggestion = None if _is_known(word, reader, known) else _nearest(word, reader, analyzer)
+        written = _as_written(word.word, analyzer)
+        suggestion = (
+            None
+            if _is_known(word, written, reader, known, fields)
+            else _nearest(word, written, reader, analyzer, fields.body)
+        )
         if suggestion is None:
             checked.append(word)
         else:
@@ -45,20 +57,29 @@ def correct_spelling(
     return tuple(word for word in checked if last[word.term] is word), tuple(replaced)
 
 
-def _is_known(word: QueryWord, reader: Any, known: Callable[[str], bool]) -> bool:
+def _as_written(word: str, analyzer: Any) -> str:
+    """The word as the paragraphs' words are kept for spelling: lowercased, not stemmed (and for
+    Arabic, normalised)."""
+    return "".join(str(token.text) for token in analyzer(word, no_morph=True, removestops=False))
+
+
+def _is_known(
+    word: QueryWord, written: str, reader: Any, known: Callable[[str], bool], fields: Fields
+) -> bool:
     return (
         not MIN_CHARS <= len(word.word) <= MAX_CHARS
         or any(character.isdigit() for character in word.word)
         or known(word.term)
-        or (reader.schema[BODY].spelling_fieldname(BODY), word.word.lower()) in reader
-        or any((field, word.term) in reader for field in (SECTION, TITLE))
+        or (reader.schema[fields.body].spelling_fieldname(fields.body), written) in reader
+        or any((field, word.term) in reader for field in (fields.section, fields.title))
     )
 
 
-def _nearest(typed: QueryWord, reader: Any, analyzer: Any) -> QueryWord | None:
-    text = typed.word.lower()
-    floor = int(reader.doc_frequency(BODY, typed.term))
-    most_edits = 2 if len(text) >= TWO_EDITS_FROM else 1
+def _nearest(
+    typed: QueryWord, written: str, reader: Any, analyzer: Any, body: str
+) -> QueryWord | None:
+    floor = int(reader.doc_frequency(body, typed.term))
+    most_edits = 2 if len(written) >= TWO_EDITS_FROM else 1
     for edits in range(1, most_edits + 1):
         # Whoosh's own corrector ranks candidates by frequency alone, whatever their distance,
         # and a reader of several segments would scan every stemmed term instead of the words
@@ -66,13 +87,13 @@ def _nearest(typed: QueryWord, reader: Any, analyzer: Any) -> QueryWord | None:
         candidates = {
             str(candidate)
             for leaf, _ in reader.leaf_readers()
-            for candidate in leaf.terms_within(BODY, text, edits, prefix=_SAME_START)
+            for candidate in leaf.terms_within(body, written, edits, prefix=_SAME_START)
         }
         ranked = sorted(
             (-frequency, candidate, term)
             for candidate in candidates
             for term in _terms(candidate, analyzer)
-            if term != typed.term and (frequency := int(reader.doc_frequency(BODY, term))) > floor
+            if term != typed.term and (frequency := int(reader.doc_frequency(body, term))) > floor
         )
         if ranked:
             _, candidate, term = ranked[0]

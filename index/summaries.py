@@ -16,8 +16,10 @@ ELLIPSIS = "…"
 GAP = f" {ELLIPSIS} "
 # How much of a long sentence to keep before the match it is cut around, for context.
 _LEAD_CHARS = 40
-_SENTENCE_CLOSERS = '.!?"”’)]'
-_SENTENCE_OPENERS = '"“‘(['
+# With the Chinese and Arabic sentence ends.
+_SENTENCE_ENDS = ".!?。！？؟"
+_SENTENCE_CLOSERS = '.!?"”’)]。！？؟）」』'
+_SENTENCE_OPENERS = '"“‘([（「『'
 # Punctuation that would dangle before an ellipsis.
 _DANGLING = " ,;:–—-"
 
@@ -75,7 +77,9 @@ def _matching_sentences(text: str, terms: Collection[str], analyzer: Any) -> lis
     tokens = analyzer(text, chars=True, mode="query", removestops=False)
     tokens = highlight.set_matched_filter(tokens, frozenset(terms))
     # No sentence is too long to be considered; long ones are trimmed afterwards.
-    fragmenter = highlight.SentenceFragmenter(maxchars=len(text), charlimit=None)
+    fragmenter = highlight.SentenceFragmenter(
+        maxchars=len(text), sentencechars=_SENTENCE_ENDS, charlimit=None
+    )
     sentences: list[_Sentence] = []
     for fragment in fragmenter.fragment_tokens(text, tokens):
         start, end = int(fragment.startchar), int(fragment.endchar)

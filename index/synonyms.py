@@ -1,7 +1,8 @@
 """The thesaurus: acronyms and words that mean the same in the reports, from config/synonyms.toml.
 
 Applied when searching, never when indexing: an edited list takes effect when the bot next
-starts, with no rebuild of the index.
+starts, with no rebuild of the index. Each group is of one language (`lang`, English unless it
+says otherwise), and is applied to searches in that language.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from index.languages import ENGLISH, LANGUAGES
 from index.query import Concept, QueryWord
 
 SYNONYMS = Path(__file__).resolve().parents[1] / "config" / "synonyms.toml"
@@ -62,9 +64,10 @@ class Thesaurus:
         return tuple(concepts)
 
 
-def load_thesaurus(path: Path, analyzer: Any) -> Thesaurus:
-    """The thesaurus in `path`: `[[group]]` tables, each with `terms`, a list of two or more
-    words or phrases. Raises SynonymsError for anything else."""
+def load_synonyms(path: Path) -> dict[str, list[list[str]]]:
+    """The groups of the synonyms file at `path`, by language: `[[group]]` tables, each with
+    `terms`, a list of two or more words or phrases, and optionally `lang`, one of the
+    LANGUAGES. Raises SynonymsError for anything else."""
     try:
         with path.open("rb") as file:
             data = tomllib.load(file)
@@ -75,7 +78,7 @@ def load_thesaurus(path: Path, analyzer: Any) -> Thesaurus:
     groups = data.get("group", [])
     if not isinstance(groups, list):
         raise SynonymsError(f"{path}: `group` must be an array of tables, [[group]]")
-    found: list[list[str]] = []
+    found: dict[str, list[list[str]]] = {}
     for number, group in enumerate(groups, start=1):
         terms = group.get("terms") if isinstance(group, dict) else None
         if (
@@ -84,8 +87,13 @@ def load_thesaurus(path: Path, analyzer: Any) -> Thesaurus:
             or not all(isinstance(term, str) and term.strip() for term in terms)
         ):
             raise SynonymsError(f"{path}, group #{number}: `terms` must list two or more words")
-        found.append(terms)
-    return Thesaurus(found, analyzer)
+        lang = group.get("lang", ENGLISH)
+        if lang not in LANGUAGES:
+            raise SynonymsError(
+                f"{path}, group #{number}: `lang` must be one of {', '.join(LANGUAGES)}"
+            )
+        found.setdefault(lang, []).append(terms)
+    return found
 
 
 def _terms(entry: str, analyzer: Any) -> tuple[str, ...]:

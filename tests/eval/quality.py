@@ -1,9 +1,13 @@
 """Search quality on the labelled queries: the bot's ranking against a plain BM25 baseline.
 
 `make quality` (`python -m tests.eval.quality`) prints paraHit@1, paraHit@5 and MRR for both,
-overall and per kind of query; `--misses` also lists the queries whose answer is not in the bot's
-first five. Both rankings search the same paragraphs, built into fresh indexes in a temporary
-folder: the bundled catalogue and the synthetic test reports of `reports/`.
+overall, per kind of query and per language; `--misses` also lists the queries whose answer is
+not in the bot's first five. Both rankings search the same paragraphs, built into fresh indexes
+in a temporary folder: the bundled catalogue and the synthetic test reports of `reports/`.
+
+A query is in one language (`lang`, English unless it says otherwise), and only paragraphs in
+that language answer it. The bot searches as a chat in that language would: the query's
+language detected, the chat's language (the query's) when the query does not tell.
 """
 
 from __future__ import annotations
@@ -26,15 +30,24 @@ from config.settings import DEFAULT_CATALOGUE
 from index.catalogue import load_catalogue
 from index.library import Library
 from index.models import Report
+from index.store import Generations
 
 HERE = Path(__file__).resolve().parent
 QUERIES = HERE / "queries.toml"
 TEST_CATALOGUE = HERE / "catalogue.toml"
 # What the bot shows: every figure is measured on these first results.
 SHOWN = 5
+LANGUAGE_NAMES = {
+    "ar": "Arabic",
+    "zh": "Chinese",
+    "en": "English",
+    "fr": "French",
+    "ru": "Russian",
+    "es": "Spanish",
+}
 
-# A ranking: the citations of the best paragraphs for a query, best first.
-Ranking = Callable[[str], list[str]]
+# A ranking: the best paragraphs for a query, best first, as (citation, language).
+Ranking = Callable[["LabelledQuery"], list[tuple[str, str]]]
 
 
 @dataclass(frozen=True)
@@ -42,6 +55,7 @@ class LabelledQuery:
     text: str
     kind: str
     relevant: frozenset[str]  # citations: `A/HRC/TEST/1, para. 14`
+    lang: str = "en"
 
 
 @dataclass(frozen=True)
@@ -56,21 +70,28 @@ def load_queries(path: Path = QUERIES) -> list[LabelledQuery]:
     with path.open("rb") as file:
         entries = tomllib.load(file)["query"]
     return [
-        LabelledQuery(entry["text"], entry["kind"], frozenset(entry["relevant"]))
+        LabelledQuery(
+            entry["text"], entry["kind"], frozenset(entry["relevant"]), entry.get("lang", "en")
+        )
         for entry in entries
     ]
 
 
-def first_relevant(ranked: Sequence[str], relevant: frozenset[str]) -> int | None:
-    """The 1-based rank of the first relevant paragraph among those shown, if any."""
+def first_relevant(ranked: Sequence[tuple[str, str]], query: LabelledQuery) -> int | None:
+    """The 1-based rank of the first relevant paragraph among those shown, if any: one of the
+    query's judged paragraphs, in the query's language."""
     return next(
-        (rank for rank, cited in enumerate(ranked[:SHOWN], 1) if cited in relevant),
+        (
+            rank
+            for rank, (cited, lang) in enumerate(ranked[:SHOWN], 1)
+            if cited in query.relevant and lang == query.lang
+        ),
         None,
     )
 
 
 def score(queries: Sequence[LabelledQuery], ranking: Ranking) -> Scores:
-    ranks = [first_relevant(ranking(query.text), query.relevant) for query in queries]
+    ranks = [first_relevant(ranking(query), query) for query in queries]
     count = len(ranks)
     return Scores(
         queries=count,
@@ -89,46 +110,67 @@ def rankings() -> Iterator[tuple[Ranking, Ranking]]:
     """The bot's ranking and the baseline's, over indexes of the same paragraphs."""
     every = reports()
     with tempfile.TemporaryDirectory(prefix="reportbot-quality-") as folder:
-        library = Library(Path(folder) / "index")
+        library = indexed_library(Path(folder) / "index", every)
         try:
-            with library.transaction() as batch:
-                for report in every:
-                    batch.add(report)
             baseline = _baseline_index(Path(folder) / "baseline", every)
             try:
-                yield _bot_ranking(library), _baseline_ranking(baseline)
+                yield bot_ranking(library), _baseline_ranking(baseline)
             finally:
-                baseline.close()
+                for ix in baseline.values():
+                    ix.close()
         finally:
             library.close()
 
 
-def _bot_ranking(library: Library) -> Ranking:
-    def ranking(text: str) -> list[str]:
-        return [hit.paragraph.citation for hit in library.search(text, limit=SHOWN).hits]
+def indexed_library(folder: Path, every: Sequence[Report], schema: Any | None = None) -> Library:
+    """A library of `every` report in `folder`, indexed with the bot's schema, or with `schema`
+    (an alternative to measure: see chinese.py)."""
+    if schema is not None:
+        with Generations(folder).next(start_empty=True) as generation:
+            whoosh_index.create_in(str(generation), schema).close()
+    library = Library(folder)
+    try:
+        with library.transaction() as batch:
+            for report in every:
+                batch.add(report)
+    except BaseException:
+        library.close()
+        raise
+    return library
+
+
+def bot_ranking(library: Library) -> Ranking:
+    def ranking(query: LabelledQuery) -> list[tuple[str, str]]:
+        result = library.search(query.text, limit=SHOWN, fallback_lang=query.lang)
+        return [(hit.paragraph.citation, hit.paragraph.lang) for hit in result.hits]
 
     return ranking
 
 
-def _baseline_index(folder: Path, every: Sequence[Report]) -> Any:
-    """Whoosh as it comes: the paragraph's text in a default TEXT field, scored by BM25F."""
-    folder.mkdir()
-    ix = whoosh_index.create_in(str(folder), Schema(citation=ID(stored=True), body=TEXT()))
-    writer = ix.writer()
+def _baseline_index(folder: Path, every: Sequence[Report]) -> dict[str, Any]:
+    """Whoosh as it comes: the paragraph's text in a default TEXT field, scored by BM25F; an
+    index per language, as the bot searches each language's paragraphs apart."""
+    indexes: dict[str, Any] = {}
     for report in every:
+        if report.lang not in indexes:
+            (folder / report.lang).mkdir(parents=True)
+            schema = Schema(citation=ID(stored=True), body=TEXT())
+            indexes[report.lang] = whoosh_index.create_in(str(folder / report.lang), schema)
+        writer = indexes[report.lang].writer()
         for paragraph in report.paragraphs:
             writer.add_document(citation=paragraph.citation, body=paragraph.text)
-    writer.commit()
-    return ix
+        writer.commit()
+    return indexes
 
 
-def _baseline_ranking(ix: Any) -> Ranking:
+def _baseline_ranking(indexes: dict[str, Any]) -> Ranking:
     analyzer = StandardAnalyzer()
 
-    def ranking(text: str) -> list[str]:
-        words = Or([Term("body", token.text) for token in analyzer(text)])
-        with ix.searcher() as searcher:
-            return [hit["citation"] for hit in searcher.search(words, limit=SHOWN)]
+    def ranking(query: LabelledQuery) -> list[tuple[str, str]]:
+        words = Or([Term("body", token.text) for token in analyzer(query.text)])
+        with indexes[query.lang].searcher() as searcher:
+            found = searcher.search(words, limit=SHOWN)
+            return [(hit["citation"], query.lang) for hit in found]
 
     return ranking
 
@@ -139,7 +181,8 @@ def _row(name: str, count: int, *scores: Scores) -> str:
 
 
 def table(queries: Sequence[LabelledQuery], bot: Ranking, baseline: Ranking) -> list[str]:
-    """A Markdown table: all queries, then each kind; the bot's figures, then the baseline's."""
+    """A Markdown table: all queries, then each kind, then each language; the bot's figures,
+    then the baseline's."""
     lines = [
         "| queries | count | bot paraHit@1 | bot paraHit@5 | bot MRR "
         "| BM25 paraHit@1 | BM25 paraHit@5 | BM25 MRR |",
@@ -149,15 +192,19 @@ def table(queries: Sequence[LabelledQuery], bot: Ranking, baseline: Ranking) -> 
     for kind in dict.fromkeys(query.kind for query in queries):
         of_kind = [query for query in queries if query.kind == kind]
         lines.append(_row(kind, len(of_kind), score(of_kind, bot), score(of_kind, baseline)))
+    for lang in dict.fromkeys(query.lang for query in queries):
+        in_lang = [query for query in queries if query.lang == lang]
+        name = LANGUAGE_NAMES[lang]
+        lines.append(_row(name, len(in_lang), score(in_lang, bot), score(in_lang, baseline)))
     return lines
 
 
 def misses(queries: Sequence[LabelledQuery], bot: Ranking) -> list[str]:
     lines = []
     for query in queries:
-        ranked = bot(query.text)
-        if first_relevant(ranked, query.relevant) is None:
-            lines.append(f"{query.kind}: {query.text!r} → {ranked}")
+        ranked = bot(query)
+        if first_relevant(ranked, query) is None:
+            lines.append(f"{query.kind} ({query.lang}): {query.text!r} → {ranked}")
     return lines
 
 

@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 from index.catalogue import load_catalogue
+from index.languages import LANGUAGES
 from index.library import Library
 from index.models import Report
-from tests.index.samples import CATALOGUE
+from index.parse_text import parse_report_text
+from tests.index.samples import CATALOGUE, MULTILINGUAL, MULTILINGUAL_SYMBOL
 
 
 @pytest.fixture(scope="session")
@@ -33,3 +35,37 @@ def sample_library(library: Library, sample: Report) -> Library:
     """A library holding the bundled report."""
     library.add(sample)
     return library
+
+
+@pytest.fixture(scope="session")
+def versions() -> dict[str, Report]:
+    """The synthetic multilingual test report, by language."""
+    return {
+        lang: parse_report_text(
+            (MULTILINGUAL / f"{lang}.txt").read_text(encoding="utf-8"),
+            Report(symbol=MULTILINGUAL_SYMBOL, lang=lang, title=f"Test report ({lang})"),
+        )
+        for lang in LANGUAGES
+    }
+
+
+@pytest.fixture(scope="session")
+def multilingual_index(
+    tmp_path_factory: pytest.TempPathFactory, versions: dict[str, Report]
+) -> Path:
+    """An index of the multilingual test report in every language, built once."""
+    index_dir = tmp_path_factory.mktemp("multilingual") / "index"
+    library = Library(index_dir)
+    with library.transaction() as batch:
+        for report in versions.values():
+            batch.add(report)
+    library.close()
+    return index_dir
+
+
+@pytest.fixture
+def multilingual(multilingual_index: Path) -> Iterator[Library]:
+    """A library holding the multilingual test report in all six languages (not to be changed)."""
+    library = Library(multilingual_index)
+    yield library
+    library.close()

@@ -8,6 +8,10 @@ ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = ROOT / "config" / "catalogue.toml"
 SAMPLE_TEXT = ROOT / "reports" / "A-HRC-58-19" / "en.txt"
 SAMPLE_SYMBOL = "A/HRC/58/19"
+# A synthetic test report written in the six official languages, paragraph for paragraph the
+# same (see tests/eval/reports/README.md): `en.txt`, `fr.txt`, …
+MULTILINGUAL = ROOT / "tests" / "eval" / "reports" / "A-HRC-TEST-3"
+MULTILINGUAL_SYMBOL = "A/HRC/TEST/3"
 
 
 def sample_line(number: int) -> str:

@@ -13,6 +13,7 @@ from index.errors import IngestError
 from tests.index.samples import CATALOGUE, SAMPLE_TEXT
 
 REPORT_TEXT = "Summary\n\nThe summary.\n\nI. Introduction\n\n1. The first paragraph.\n"
+FRENCH_TEXT = "Résumé\n\nLe résumé.\n\nI. Introduction\n\n1. Le premier paragraphe.\n"
 
 
 def write_catalogue(directory: Path, entries: str) -> Path:
@@ -32,6 +33,7 @@ def texts(tmp_path: Path) -> Path:
     (tmp_path / "texts").mkdir()
     (tmp_path / "texts" / "a.txt").write_text(REPORT_TEXT, encoding="utf-8")
     (tmp_path / "texts" / "b.txt").write_text(REPORT_TEXT, encoding="utf-8")
+    (tmp_path / "texts" / "fr.txt").write_text(FRENCH_TEXT, encoding="utf-8")
     return tmp_path
 
 
@@ -46,11 +48,11 @@ def test_the_bundled_catalogue_has_the_metadata_it_declares() -> None:
 
 
 def test_text_paths_are_relative_to_the_catalogue(texts: Path) -> None:
-    catalogue = write_catalogue(texts, entry(date="2024-05-01", lang='"fr"'))
+    catalogue = write_catalogue(texts, entry("texts/fr.txt", date="2024-05-01", lang='"fr"'))
     (report,) = load_catalogue(catalogue)
     assert (report.symbol, report.lang, report.date) == ("A/1", "fr", dt.date(2024, 5, 1))
-    assert report.summary == "The summary."
-    assert [p.text for p in report.paragraphs] == ["The first paragraph."]
+    assert report.summary == "Le résumé."
+    assert [p.text for p in report.paragraphs] == ["Le premier paragraphe."]
     assert report.paragraphs[0].link is None
 
 
@@ -105,6 +107,12 @@ def test_badly_typed_fields_are_named(texts: Path) -> None:
     with pytest.raises(IngestError, match="report #2: date") as error:
         load_catalogue(catalogue)
     assert str(catalogue) in str(error.value)
+
+
+def test_a_language_must_be_one_of_the_uns(texts: Path) -> None:
+    catalogue = write_catalogue(texts, entry(lang='"de"'))
+    with pytest.raises(IngestError, match=r"report #1: `lang` must be one of ar, zh, en, fr"):
+        load_catalogue(catalogue)
 
 
 def test_a_non_string_path(texts: Path) -> None:

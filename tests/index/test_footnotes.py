@@ -106,3 +106,35 @@ def test_the_link_opening_stops_at_the_first_known_marker() -> None:
     text = "the study7 on children1 and"
     assert text_before_first_marker(text, {1}) == "the study7 on"
     assert text_before_first_marker(text) == "the"
+
+
+# Scripts without capitals: Chinese and Arabic text keeps its numbers.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年1月，儿童人数达到12。",
+        "第3段指出，1.6亿儿童在工作。",
+        "问题。3个国家报告了进展。",
+        "الفقرة ٣ من القرار 62/141",
+        "في عام 2024، بلغ عدد الأطفال 12.",
+        "الأطفال٣ في المدارس",
+        "١٢- يستعرض هذا التقرير",
+    ],
+)
+def test_numbers_in_chinese_and_arabic_text_are_kept(text: str) -> None:
+    assert strip_footnote_markers(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "stripped"),
+    [
+        ("贩运问题日益严重。3 另外，", "贩运问题日益严重。 另外，"),
+        ("الأطفال.3 وقد", "الأطفال. وقد"),
+        ("الأطفال،4 والنساء", "الأطفال، والنساء"),
+        ("торговли детьми1 и", "торговли детьми и"),
+    ],
+)
+def test_markers_after_chinese_arabic_and_cyrillic_words_go(text: str, stripped: str) -> None:
+    assert strip_footnote_markers(text) == stripped

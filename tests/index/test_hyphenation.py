@@ -77,3 +77,11 @@ def test_a_word_broken_at_a_line_end_is_no_evidence_for_itself() -> None:
 )
 def test_other_lines_join_with_a_space(before: str, after: str, joined: str) -> None:
     assert NO_EVIDENCE.join(before, after) == joined
+
+
+def test_wrapped_chinese_joins_without_a_space() -> None:
+    joiner = LineJoiner("")
+    assert joiner.join("儿童贩运问题日益", "严重。") == "儿童贩运问题日益严重。"
+    assert joiner.join("联合国儿童基金会（", "UNICEF）") == "联合国儿童基金会（UNICEF）"
+    assert joiner.join("根据大会第", "62/141号决议") == "根据大会第62/141号决议"
+    assert joiner.join("the report", "continues") == "the report continues"

@@ -129,6 +129,18 @@ def test_given_metadata_wins_over_what_the_report_says(tmp_path: Path) -> None:
     assert all((p.link or "").startswith("https://example.org/r#") for p in report.paragraphs)
 
 
+@pytest.mark.parametrize(("given", "lang"), [("RU", "ru"), ("zh-Hans", "zh"), ("es_ES", "es")])
+def test_a_language_flag_is_read_as_a_language_tag(tmp_path: Path, given: str, lang: str) -> None:
+    path = write(tmp_path / "a79.txt", TEXT)
+    assert read_report(path, Overrides(lang=given)).lang == lang
+
+
+def test_a_language_other_than_the_uns_is_refused(tmp_path: Path) -> None:
+    path = write(tmp_path / "a79.txt", TEXT)
+    with pytest.raises(IngestError, match="--lang de: reports are in one of the UN's languages"):
+        read_report(path, Overrides(lang="de"))
+
+
 def test_without_a_symbol_found_or_given_it_says_to_pass_one(tmp_path: Path) -> None:
     path = write(tmp_path / "r.txt", "I. Scope\n\n1. Birth registration.\n")
     with pytest.raises(

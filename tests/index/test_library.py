@@ -13,11 +13,11 @@ from whoosh import index as whoosh_index
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 
+from index.analysis import analyzer_for
 from index.errors import IngestError
 from index.library import IndexUnavailable, Library, open_library
 from index.models import Paragraph, Report
 from index.results import SearchResult
-from index.schema import BODY, build_schema
 from index.store import Generations
 from tests.index.samples import CATALOGUE, SAMPLE_SYMBOL
 
@@ -47,7 +47,7 @@ def make_report(
 
 @pytest.fixture(scope="module")
 def analyzer() -> Any:
-    return build_schema()[BODY].analyzer
+    return analyzer_for("en")
 
 
 def stems(analyzer: Any, text: str) -> set[str]:

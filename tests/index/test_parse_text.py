@@ -197,7 +197,7 @@ def test_letters_that_are_roman_numerals_follow_the_letter_sequence() -> None:
     assert paragraphs[10].section_path == ("II. Conclusions",)
 
 
-def test_an_arabic_subheading_is_told_from_a_short_paragraph() -> None:
+def test_a_numbered_subheading_is_told_from_a_short_paragraph() -> None:
     report = parse(
         """\
         II. Activities
@@ -227,7 +227,7 @@ def test_an_arabic_subheading_is_told_from_a_short_paragraph() -> None:
     assert paragraphs[11].section_path == ("II. Activities", "A. Global level", "2. Policies")
 
 
-def test_arabic_subheadings_directly_under_a_roman_heading_replace_each_other() -> None:
+def test_numbered_subheadings_directly_under_a_roman_heading_replace_each_other() -> None:
     report = parse(
         """\
         I. Introduction
@@ -428,7 +428,7 @@ def test_a_number_alone_on_its_line_numbers_the_text_below_it() -> None:
     assert by_number(report)[12].section_path == ("I. Introduction",)
 
 
-def test_a_number_alone_after_an_arabic_subheading_is_the_paragraph_it_expects() -> None:
+def test_a_number_alone_after_a_numbered_subheading_is_the_paragraph_it_expects() -> None:
     report = parse("I. Activities\n\n4. Text.\n\n1. Legislation\n\n5.\nText on laws.\n")
     assert by_number(report)[5].section_path == ("I. Activities", "1. Legislation")
     assert by_number(report)[5].text == "Text on laws."

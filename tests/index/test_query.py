@@ -6,13 +6,13 @@ from typing import Any
 
 import pytest
 
-from index.query import MAX_WORDS, query_words
-from index.schema import BODY, build_schema
+from index.analysis import analyzer_for
+from index.query import MAX_WORDS, query_words, split_unknown_compounds
 
 
 @pytest.fixture(scope="module")
 def analyzer() -> Any:
-    return build_schema()[BODY].analyzer
+    return analyzer_for("en")
 
 
 def indexed_terms(analyzer: Any, text: str) -> list[str]:
@@ -96,3 +96,40 @@ def test_should_is_searched_for_as_recommendations_say_it(analyzer: Any) -> None
 
 def test_a_question_of_question_words_only_has_nothing_to_search(analyzer: Any) -> None:
     assert query_words("what does the report say?", analyzer) == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "question", "subject"),
+    [
+        ("fr", "Que dit le rapport sur la traite des enfants ?", ["traite", "enfants"]),
+        ("es", "¿Qué dice el informe sobre la trata de niños?", ["trata", "niños"]),
+        ("ru", "Что говорится в докладе о торговле детьми?", ["торговле", "детьми"]),
+        ("ar", "ماذا يقول التقرير عن الاتجار بالأطفال؟", ["الاتجار", "بالأطفال"]),
+        ("zh", "报告关于儿童贩运说了什么？", ["儿童", "贩运"]),
+    ],
+)
+def test_questions_in_every_language_search_for_their_subject(
+    lang: str, question: str, subject: list[str]
+) -> None:
+    words = query_words(question, analyzer_for(lang), lang)
+    assert [word.word for word in words] == subject
+
+
+def test_chinese_words_are_found_inside_a_run_without_spaces() -> None:
+    words = query_words("儿童贩运问题", analyzer_for("zh"), "zh")
+    assert [(word.word, word.term) for word in words] == [
+        ("儿童", "儿童"),
+        ("贩运", "贩运"),
+        ("问题", "问题"),
+    ]
+
+
+def test_a_compound_no_paragraph_has_is_searched_as_its_words() -> None:
+    analyzer = analyzer_for("zh")
+    words = query_words("气候灾害 儿童", analyzer, "zh")
+    indexed = {"气候", "灾害", "儿童"}.__contains__
+    split = split_unknown_compounds(words, analyzer, indexed)
+    assert [word.word for word in split] == ["气候", "灾害", "儿童"]
+    # Words of other languages have no words inside them.
+    english = query_words("trafficking", analyzer_for("en"))
+    assert split_unknown_compounds(english, analyzer_for("en"), lambda term: False) == english

@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 from whoosh import index as whoosh_index
 
+from index.analysis import analyzer_for
 from index.query import QueryWord, query_words
-from index.schema import BODY, build_schema
+from index.schema import build_schema, fields
 from index.spelling import correct_spelling
 
 TEXTS = [
@@ -29,7 +30,7 @@ def build(folder: Path, segments: Sequence[Sequence[str]]) -> Any:
     for number, texts in enumerate(segments):
         writer = ix.writer()
         for offset, text in enumerate(texts):
-            writer.add_document(key=f"{number}-{offset}", kind="paragraph", body=text)
+            writer.add_document(key=f"{number}-{offset}", kind="paragraph", body_en=text)
         writer.commit(merge=False)
     return ix
 
@@ -46,14 +47,14 @@ def searcher(tmp_path: Path) -> Iterator[Any]:
 
 @pytest.fixture(scope="module")
 def analyzer() -> Any:
-    return build_schema()[BODY].analyzer
+    return analyzer_for("en")
 
 
 def check(
     text: str, searcher: Any, analyzer: Any, known: frozenset[str] = frozenset()
 ) -> tuple[list[str], tuple[tuple[str, str], ...]]:
     words, corrected = correct_spelling(
-        query_words(text, analyzer), searcher, analyzer, known.__contains__
+        query_words(text, analyzer), searcher, analyzer, known.__contains__, fields("en")
     )
     return [word.word for word in words], corrected
 
@@ -67,7 +68,7 @@ def test_an_unknown_word_becomes_the_nearest_known_one(searcher: Any, analyzer: 
 
 def test_the_correction_carries_its_indexed_term(searcher: Any, analyzer: Any) -> None:
     (word,), _ = correct_spelling(
-        query_words("Exploitaton", analyzer), searcher, analyzer, lambda term: False
+        query_words("Exploitaton", analyzer), searcher, analyzer, lambda term: False, fields("en")
     )
     assert word == QueryWord("exploitation", "exploit")
 
@@ -110,7 +111,7 @@ def test_a_word_the_thesaurus_knows_is_no_typo(searcher: Any, analyzer: Any) -> 
 def test_a_word_of_a_heading_or_title_is_no_typo(tmp_path: Path, analyzer: Any, field: str) -> None:
     ix = whoosh_index.create_in(str(tmp_path), build_schema())
     writer = ix.writer()
-    writer.add_document(key="1", body="Labor law.", **{field: "Labour inspection"})
+    writer.add_document(key="1", body_en="Labor law.", **{f"{field}_en": "Labour inspection"})
     writer.commit()
     with ix.searcher() as searcher:
         assert check("labour", searcher, analyzer)[1] == ()

@@ -6,15 +6,15 @@ from typing import Any
 
 import pytest
 
+from index.analysis import analyzer_for
 from index.models import Report
 from index.results import Segment, Summary
-from index.schema import BODY, build_schema
 from index.summaries import ELLIPSIS, GAP, MAX_CHARS, summarize
 
 
 @pytest.fixture(scope="module")
 def analyzer() -> Any:
-    return build_schema()[BODY].analyzer
+    return analyzer_for("en")
 
 
 def terms(analyzer: Any, query: str) -> list[str]:

@@ -7,19 +7,19 @@ from typing import Any
 
 import pytest
 
+from index.analysis import analyzer_for
 from index.query import Concept, query_words
-from index.schema import BODY, build_schema
-from index.synonyms import SYNONYMS, SynonymsError, Thesaurus, load_thesaurus
+from index.synonyms import SYNONYMS, SynonymsError, Thesaurus, load_synonyms
 
 
 @pytest.fixture(scope="module")
 def analyzer() -> Any:
-    return build_schema()[BODY].analyzer
+    return analyzer_for("en")
 
 
 @pytest.fixture(scope="module")
 def shipped(analyzer: Any) -> Thesaurus:
-    return load_thesaurus(SYNONYMS, analyzer)
+    return Thesaurus(load_synonyms(SYNONYMS)["en"], analyzer)
 
 
 def terms(analyzer: Any, text: str) -> tuple[str, ...]:
@@ -114,18 +114,41 @@ def test_a_concept_knows_every_term_that_matches_it(analyzer: Any) -> None:
         ("[[group]]\nterms = ['a', 'b']\n[[group]]\nterms = ['a', 2]\n", "group #2"),
         ("[[group]]\nwords = ['a', 'b']\n", "group #1"),
         ("[[group]]\nterms = ['a', ' ']\n", "group #1"),
+        ("[[group]]\nterms = ['a', 'b']\nlang = 'de'\n", "group #1: `lang` must be one of"),
     ],
 )
 def test_a_broken_list_is_named_with_its_problem(
-    tmp_path: Path, analyzer: Any, content: str, problem: str
+    tmp_path: Path, content: str, problem: str
 ) -> None:
     path = tmp_path / "synonyms.toml"
     path.write_text(content, encoding="utf-8")
     with pytest.raises(SynonymsError, match=problem) as error:
-        load_thesaurus(path, analyzer)
+        load_synonyms(path)
     assert str(path) in str(error.value)
 
 
-def test_a_missing_list_is_named(tmp_path: Path, analyzer: Any) -> None:
+def test_a_missing_list_is_named(tmp_path: Path) -> None:
     with pytest.raises(SynonymsError, match="cannot read the synonyms"):
-        load_thesaurus(tmp_path / "none.toml", analyzer)
+        load_synonyms(tmp_path / "none.toml")
+
+
+def test_groups_are_english_unless_they_say_otherwise(tmp_path: Path) -> None:
+    path = tmp_path / "synonyms.toml"
+    path.write_text(
+        "[[group]]\nterms = ['minor', 'child']\n"
+        "[[group]]\nlang = 'fr'\nterms = ['mineur', 'enfant']\n",
+        encoding="utf-8",
+    )
+    assert load_synonyms(path) == {"en": [["minor", "child"]], "fr": [["mineur", "enfant"]]}
+
+
+def test_the_shipped_list_has_groups_in_other_languages() -> None:
+    shipped = load_synonyms(SYNONYMS)
+    assert {"fr", "es", "ru", "ar", "zh"} <= shipped.keys()
+
+
+def test_a_languages_groups_compare_its_word_endings() -> None:
+    french = analyzer_for("fr")
+    thesaurus = Thesaurus(load_synonyms(SYNONYMS)["fr"], french)
+    (concept,) = thesaurus.concepts(query_words("mineurs", french, "fr"))
+    assert terms(french, "enfant") in concept.synonyms
