@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint quality bench clean
+.PHONY: run test lint quality translations bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,22 @@ test: lint
 # Search quality on the labelled queries of tests/eval: the bot's ranking against plain BM25.
 quality: $(STAMP)
 	$(BIN)/python -m tests.eval.quality
+
+# The bot's messages, from the code into bot/locales/bot.pot and on into each language's catalogue
+# (created if missing). New messages arrive untranslated, changed ones marked fuzzy: translate them
+# in the .po files; tests/bot/test_i18n.py fails until every one is done.
+POT := bot/locales/bot.pot
+TRANSLATED := ar zh fr ru es
+
+translations: $(STAMP)
+	$(BIN)/pybabel extract --mapping-file=babel.cfg --add-comments=Translators: \
+		--add-location=file --sort-output --project=reportbot --copyright-holder=reportbot \
+		--output-file=$(POT) .
+	for lang in $(TRANSLATED); do \
+		$(BIN)/pybabel update --input-file=$(POT) --output-dir=bot/locales --domain=bot \
+			--locale=$$lang --init-missing --ignore-obsolete --ignore-pot-creation-date \
+			|| exit 1; \
+	done
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -12,18 +12,22 @@ from telegram.constants import ParseMode
 from telegram.ext import Application, ApplicationBuilder, Defaults, PicklePersistence
 
 from bot.handlers import Handlers
+from bot.i18n import N_, Texts, texts
 from bot.inline import InlineHandlers
+from index.languages import ENGLISH, LANGUAGES
 from index.library import Library
 
+# The command menu, each command with its description (translated when registered).
 COMMANDS = (
-    BotCommand("search", "Find paragraphs: /search trafficking in children"),
-    BotCommand("para", "Show one paragraph in full: /para 3"),
-    BotCommand("cite", "The full reference to a paragraph: /cite 3"),
-    BotCommand("reports", "The reports I can search"),
-    BotCommand("settings", "This chat's settings"),
-    BotCommand("report", "Choose this chat's report: /report A/HRC/58/19"),
-    BotCommand("help", "What I do and how to use me"),
-    BotCommand("start", "Start here"),
+    ("search", N_("Find paragraphs: /search trafficking in children")),
+    ("para", N_("Show one paragraph in full: /para 3")),
+    ("cite", N_("The full reference to a paragraph: /cite 3")),
+    ("reports", N_("The reports I can search")),
+    ("settings", N_("This chat's settings")),
+    ("report", N_("Choose this chat's report: /report A/HRC/58/19")),
+    ("lang", N_("Choose the language I reply in: /lang fr")),
+    ("help", N_("What I do and how to use me")),
+    ("start", N_("Start here")),
 )
 # The bot asks Telegram only for the updates it handles.
 ALLOWED_UPDATES = (Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY)
@@ -31,8 +35,19 @@ ALLOWED_UPDATES = (Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY)
 BotApplication: TypeAlias = Application[Any, Any, Any, Any, Any, Any]
 
 
+def command_menu(t: Texts) -> list[BotCommand]:
+    return [BotCommand(command, t.gettext(description)) for command, description in COMMANDS]
+
+
 async def _register_commands(application: BotApplication) -> None:
-    await application.bot.set_my_commands(COMMANDS)
+    """The menu in English for everyone, and in each other language for its speakers, whom
+    Telegram recognises by their app's language."""
+    await application.bot.set_my_commands(command_menu(texts(ENGLISH)))
+    for language in LANGUAGES:
+        if language != ENGLISH:
+            await application.bot.set_my_commands(
+                command_menu(texts(language)), language_code=language
+            )
 
 
 def build_application(

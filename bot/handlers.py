@@ -21,9 +21,11 @@ from telegram.ext import (
 
 from bot import render
 from bot.addresses import Action, Address, ResultsPage, parse_address, parse_page
+from bot.i18n import Texts, language_of, texts
 from bot.inline import HELP_PAYLOAD
 from bot.render import PAGE_SIZE, Reply
 from bot.searches import SearchMemory
+from index.languages import official_language
 from index.library import Library
 from index.models import Report
 
@@ -34,8 +36,9 @@ log = logging.getLogger(__name__)
 
 # Ten pages of five: past that, better words beat more scrolling.
 MAX_PAGES = 10
-# chat_data key of the report a chat chose with /report.
+# chat_data keys of the report a chat chose with /report and the language it chose with /lang.
 CHAT_REPORT = "report"
+CHAT_LANGUAGE = "language"
 # Edited messages would otherwise re-run commands: only new messages count.
 NEW_MESSAGES = filters.UpdateType.MESSAGE
 
@@ -54,6 +57,7 @@ class Handlers:
         application.add_handler(CommandHandler("reports", self.reports, NEW_MESSAGES))
         application.add_handler(CommandHandler("report", self.report, NEW_MESSAGES))
         application.add_handler(CommandHandler("settings", self.settings, NEW_MESSAGES))
+        application.add_handler(CommandHandler("lang", self.lang, NEW_MESSAGES))
         application.add_handler(CallbackQueryHandler(self.button))
         application.add_handler(
             MessageHandler(
@@ -69,13 +73,15 @@ class Handlers:
     async def start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         payload = context.args[0] if context.args else None
         target = parse_address(payload)
-        if target is not None and await self._open(update.effective_chat, target, context):
+        t = _texts(update, context)
+        if target is not None and await self._open(t, update.effective_chat, target, context):
             return
-        prefix = render.unknown_link() + "\n\n" if payload and payload != HELP_PAYLOAD else ""
-        await self._help(update, context, prefix)
+        unknown = payload and payload != HELP_PAYLOAD
+        prefix = render.unknown_link(t) + "\n\n" if unknown else ""
+        await self._help(t, update.effective_chat, prefix)
 
     async def help(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        await self._help(update, context)
+        await self._help(_texts(update, context), update.effective_chat)
 
     async def search(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await self._search(update, context, " ".join(context.args or ()))
@@ -89,7 +95,8 @@ class Handlers:
         target = await self._target(update, context)
         if target is not None:
             report, number, annex = target
-            await self._paragraph(update.effective_chat, report.symbol, number, annex, context)
+            t = _texts(update, context)
+            await self._paragraph(t, update.effective_chat, report.symbol, number, annex, context)
 
     async def cite(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """`/cite N` and the other forms of /para: the full reference, ready to copy."""
@@ -100,22 +107,24 @@ class Handlers:
                 self.library.paragraph, report.symbol, number, report.lang, annex
             )
             if paragraph is not None:
-                await self._send(update.effective_chat, [render.cite_reply(report, paragraph)])
+                reply = render.cite_reply(_texts(update, context), report, paragraph)
+                await self._send(update.effective_chat, [reply])
 
     async def _target(
         self, update: Update, context: ContextTypes.DEFAULT_TYPE
     ) -> tuple[Report, int, str | None] | None:
         """The paragraph a /para or /cite names; None, after saying why, if it names none."""
         args = list(context.args or [])
+        t = _texts(update, context)
         reports = await asyncio.to_thread(self.library.reports)
         if not reports:
-            await self._send(update.effective_chat, [Reply(render.no_reports())])
+            await self._send(update.effective_chat, [Reply(render.no_reports(t))])
             return None
         report = _chat_report(reports, context.chat_data)
         if args and (named := _find_report(reports, args[0])) is not None:
             report, args = named, args[1:]
         elif args and "/" in args[0]:
-            await self._send(update.effective_chat, [Reply(render.unknown_reports(args[:1]))])
+            await self._send(update.effective_chat, [Reply(render.unknown_reports(t, args[:1]))])
             return None
         annex = None
         if len(args) == 3 and args[0].casefold() == "annex":
@@ -124,52 +133,75 @@ class Handlers:
             self.library.paragraph_numbers, report.symbol, report.lang, annex
         )
         if annex is not None and not numbers:
-            await self._send(update.effective_chat, [Reply(render.no_annex(report, annex))])
+            await self._send(update.effective_chat, [Reply(render.no_annex(t, report, annex))])
             return None
         if len(args) != 1:
-            text = render.para_usage(report, numbers, annex)
+            text = render.para_usage(t, report, numbers, annex)
             await self._send(update.effective_chat, [Reply(text)])
             return None
         number = _paragraph_number(args[0])
         if number is None or number not in numbers:
-            text = render.para_not_found(args[0][:20], report, numbers, annex)
+            text = render.para_not_found(t, args[0][:20], report, numbers, annex)
             await self._send(update.effective_chat, [Reply(text)])
             return None
         return report, number, annex
 
     async def reports(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         reports = await asyncio.to_thread(self.library.reports)
-        await self._send(update.effective_chat, [Reply(_reports_text(reports, context))])
+        text = _reports_text(_texts(update, context), reports, context)
+        await self._send(update.effective_chat, [Reply(text)])
 
     async def report(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """`/report SYMBOL`: the chat's report for /para, remembered across restarts."""
+        t = _texts(update, context)
         reports = await asyncio.to_thread(self.library.reports)
         chosen = _find_report(reports, context.args[0]) if context.args else None
         if chosen is not None and not await _may_change_settings(update, context):
-            await self._send(update.effective_chat, [Reply(render.admins_only())])
+            await self._send(update.effective_chat, [Reply(render.admins_only(t))])
             return
         if chosen is not None and context.chat_data is not None:
             context.chat_data[CHAT_REPORT] = chosen.symbol
-            text = render.report_chosen(chosen)
+            text = render.report_chosen(t, chosen)
         else:
-            unknown = render.unknown_reports(context.args[:1]) + "\n\n" if context.args else ""
-            text = unknown + _reports_text(reports, context)
+            unknown = render.unknown_reports(t, context.args[:1]) + "\n\n" if context.args else ""
+            text = unknown + _reports_text(t, reports, context)
         await self._send(update.effective_chat, [Reply(text)])
 
     async def settings(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         reports = await asyncio.to_thread(self.library.reports)
-        chosen = (context.chat_data or {}).get(CHAT_REPORT)
-        current = _chat_report(reports, context.chat_data) if reports else None
-        chat = update.effective_chat
-        group = chat is not None and chat.type != ChatType.PRIVATE
-        text = render.settings(current, chosen=current is not None and current.symbol == chosen)
-        await self._send(chat, [Reply(text + ("\n" + render.admins_decide() if group else ""))])
+        chat_data = context.chat_data or {}
+        current = _chat_report(reports, chat_data) if reports else None
+        text = render.settings(
+            _texts(update, context),
+            current,
+            report_chosen=current is not None and current.symbol == chat_data.get(CHAT_REPORT),
+            language_chosen=CHAT_LANGUAGE in chat_data,
+            group=_in_group(update),
+        )
+        await self._send(update.effective_chat, [Reply(text)])
+
+    async def lang(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """`/lang CODE`: the chat's language, remembered across restarts; `/lang`: the six."""
+        chosen = official_language(context.args[0]) if context.args else None
+        if chosen is not None and not await _may_change_settings(update, context):
+            text = render.admins_only(_texts(update, context))
+        elif chosen is not None and context.chat_data is not None:
+            context.chat_data[CHAT_LANGUAGE] = chosen
+            text = render.language_chosen(texts(chosen))
+        else:
+            t = _texts(update, context)
+            listing = render.languages_list(t, group=_in_group(update))
+            named = context.args[0][:20] if context.args else None
+            text = render.unknown_language(t, named) + "\n\n" + listing if named else listing
+        await self._send(update.effective_chat, [Reply(text)])
 
     async def unknown(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = update.effective_message
         if message is None or not _addressed_to_me(message, context.bot.username):
             return
-        await self._send(update.effective_chat, [Reply(render.unknown_command())])
+        await self._send(
+            update.effective_chat, [Reply(render.unknown_command(_texts(update, context)))]
+        )
 
     # Buttons
 
@@ -177,57 +209,58 @@ class Handlers:
         query = update.callback_query
         if query is None:
             return
+        t = _texts(update, context)
         message = query.message if isinstance(query.message, Message) else None
         page = parse_page(query.data)
         target = parse_address(query.data)
-        notice: str | None = render.stale_button()
+        notice: str | None = render.stale_button(t)
         if message is not None and page is not None:
-            notice = await self._turn_page(message, page, context)
+            notice = await self._turn_page(t, message, page, context)
         elif message is not None and target is not None:
             if target.action is Action.NAVIGATE:
-                notice = await self._navigate(message, target, context)
+                notice = await self._navigate(t, message, target, context)
             elif target.action is Action.CITE:
-                notice = await self._cite(message.chat, target)
-            elif await self._open(message.chat, target, context):
+                notice = await self._cite(t, message.chat, target)
+            elif await self._open(t, message.chat, target, context):
                 notice = None
         await query.answer(notice)
 
     # The work
 
-    async def _help(
-        self, update: Update, context: ContextTypes.DEFAULT_TYPE, prefix: str = ""
-    ) -> None:
+    async def _help(self, t: Texts, chat: Chat | None, prefix: str = "") -> None:
         reports = await asyncio.to_thread(self.library.reports)
-        await self._send(update.effective_chat, [Reply(prefix + render.help_text(reports))])
+        await self._send(chat, [Reply(prefix + render.help_text(t, reports))])
 
     async def _search(self, update: Update, context: ContextTypes.DEFAULT_TYPE, query: str) -> None:
+        t = _texts(update, context)
         if not query.strip():
-            await self._send(update.effective_chat, [Reply(render.search_usage())])
+            await self._send(update.effective_chat, [Reply(render.search_usage(t))])
             return
         page = ResultsPage(self.searches.remember(query), 0)
-        replies = await asyncio.to_thread(self._results, query, page, context.bot.username)
+        replies = await asyncio.to_thread(self._results, t, query, page, context.bot.username)
         await self._send(update.effective_chat, replies)
 
-    def _results(self, query: str, page: ResultsPage, username: str) -> list[Reply]:
+    def _results(self, t: Texts, query: str, page: ResultsPage, username: str) -> list[Reply]:
         """One page of results, and whether there is another: one more hit than shown tells."""
         shown = (page.page + 1) * PAGE_SIZE
         result = self.library.search(query, limit=shown + 1)
         hits = result.hits[page.page * PAGE_SIZE : shown]
         more = len(result.hits) > shown and page.page + 1 < MAX_PAGES
-        return render.search_reply(dataclasses.replace(result, hits=hits), username, page, more)
+        return render.search_reply(t, dataclasses.replace(result, hits=hits), username, page, more)
 
     async def _turn_page(
-        self, message: Message, page: ResultsPage, context: ContextTypes.DEFAULT_TYPE
+        self, t: Texts, message: Message, page: ResultsPage, context: ContextTypes.DEFAULT_TYPE
     ) -> str | None:
         query = self.searches.recall(page.token)
         if query is None or page.page >= MAX_PAGES:
-            return render.expired_search()
-        replies = await asyncio.to_thread(self._results, query, page, context.bot.username)
+            return render.expired_search(t)
+        replies = await asyncio.to_thread(self._results, t, query, page, context.bot.username)
         await self._replace(message, replies)
         return None
 
     def _paragraph_replies(
         self,
+        t: Texts,
         symbol: str,
         number: int,
         annex: str | None,
@@ -238,10 +271,11 @@ class Handlers:
         if paragraph is None:
             return None
         numbers = self.library.paragraph_numbers(symbol, annex=annex)
-        return render.paragraph_reply(paragraph, numbers, username, back)
+        return render.paragraph_reply(t, paragraph, numbers, username, back)
 
     async def _paragraph(
         self,
+        t: Texts,
         chat: Chat | None,
         symbol: str,
         number: int,
@@ -249,7 +283,7 @@ class Handlers:
         context: ContextTypes.DEFAULT_TYPE,
     ) -> bool:
         replies = await asyncio.to_thread(
-            self._paragraph_replies, symbol, number, annex, context.bot.username
+            self._paragraph_replies, t, symbol, number, annex, context.bot.username
         )
         if replies is None:
             return False
@@ -261,21 +295,22 @@ class Handlers:
         return target.resolve(report.symbol for report in reports)
 
     async def _open(
-        self, chat: Chat | None, target: Address, context: ContextTypes.DEFAULT_TYPE
+        self, t: Texts, chat: Chat | None, target: Address, context: ContextTypes.DEFAULT_TYPE
     ) -> bool:
         symbol = await self._resolve(target)
         return symbol is not None and await self._paragraph(
-            chat, symbol, target.number, target.annex, context
+            t, chat, symbol, target.number, target.annex, context
         )
 
     async def _navigate(
-        self, message: Message, target: Address, context: ContextTypes.DEFAULT_TYPE
+        self, t: Texts, message: Message, target: Address, context: ContextTypes.DEFAULT_TYPE
     ) -> str | None:
         symbol = await self._resolve(target)
         if symbol is None:
-            return render.stale_button()
+            return render.stale_button(t)
         replies = await asyncio.to_thread(
             self._paragraph_replies,
+            t,
             symbol,
             target.number,
             target.annex,
@@ -283,21 +318,21 @@ class Handlers:
             target.back,
         )
         if replies is None:
-            return render.stale_button()
+            return render.stale_button(t)
         await self._replace(message, replies)
         return None
 
-    async def _cite(self, chat: Chat, target: Address) -> str | None:
+    async def _cite(self, t: Texts, chat: Chat, target: Address) -> str | None:
         symbol = await self._resolve(target)
         if symbol is None:
-            return render.stale_button()
+            return render.stale_button(t)
         report = await asyncio.to_thread(self.library.report, symbol)
         paragraph = await asyncio.to_thread(
             self.library.paragraph, symbol, target.number, annex=target.annex
         )
         if report is None or paragraph is None:
-            return render.stale_button()
-        await self._send(chat, [render.cite_reply(report, paragraph)])
+            return render.stale_button(t)
+        await self._send(chat, [render.cite_reply(t, report, paragraph)])
         return None
 
     async def _replace(self, message: Message, replies: Sequence[Reply]) -> None:
@@ -329,9 +364,8 @@ class Handlers:
         # The exception, never the message that caused it: users' words stay out of the logs.
         log.error("handling an update failed", exc_info=context.error)
         if isinstance(update, Update) and update.effective_chat is not None:
-            await update.effective_chat.send_message(
-                "Sorry, something went wrong on my side. Please try again in a moment."
-            )
+            text = render.something_went_wrong(_texts(update, context))
+            await update.effective_chat.send_message(text)
 
 
 def _chat_report(reports: Sequence[Report], chat_data: dict[Any, Any] | None) -> Report:
@@ -340,10 +374,22 @@ def _chat_report(reports: Sequence[Report], chat_data: dict[Any, Any] | None) ->
     return next((r for r in reports if r.symbol == chosen), reports[0])
 
 
-def _reports_text(reports: Sequence[Report], context: ContextTypes.DEFAULT_TYPE) -> str:
+def _reports_text(t: Texts, reports: Sequence[Report], context: ContextTypes.DEFAULT_TYPE) -> str:
     if not reports:
-        return render.no_reports()
-    return render.reports_list(reports, _chat_report(reports, context.chat_data))
+        return render.no_reports(t)
+    return render.reports_list(t, reports, _chat_report(reports, context.chat_data))
+
+
+def _texts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Texts:
+    """The chat's language if it chose one with /lang, else that of the user's Telegram app."""
+    chosen = (context.chat_data or {}).get(CHAT_LANGUAGE)
+    user = update.effective_user
+    return texts(language_of(chosen, user.language_code if user else None))
+
+
+def _in_group(update: Update) -> bool:
+    chat = update.effective_chat
+    return chat is not None and chat.type != ChatType.PRIVATE
 
 
 def _find_report(reports: Sequence[Report], name: str) -> Report | None:

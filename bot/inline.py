@@ -9,6 +9,7 @@ from telegram import InlineQueryResultArticle, InlineQueryResultsButton, Update
 from telegram.ext import ContextTypes, InlineQueryHandler
 
 from bot import render
+from bot.i18n import Texts, language_of, texts
 from index.library import Library
 
 if TYPE_CHECKING:
@@ -20,7 +21,8 @@ MOST = 50
 # Paragraphs offered before anything is typed, after the report's summary.
 OPENING_PARAGRAPHS = 3
 OPENING_CHARS = 120
-# Results depend only on the query, never on who asks: Telegram may cache them for everyone.
+# Results are in the asker's language (labels, links, the help button): Telegram caches them
+# for each user, not for everyone.
 CACHE_SECONDS = 300
 # The /start payload of the help button above the results.
 HELP_PAYLOAD = "help"
@@ -40,21 +42,23 @@ class InlineHandlers:
         text = query.query.strip()
         offset = int(query.offset) if query.offset.isdecimal() and len(query.offset) < 3 else 0
         username = context.bot.username
+        # No chat is known here, so no chat's choice either: the asker's Telegram language.
+        t = texts(language_of(None, query.from_user.language_code))
         if text:
-            results, following = await asyncio.to_thread(self._found, text, offset, username)
+            results, following = await asyncio.to_thread(self._found, t, text, offset, username)
         else:
-            results, following = await asyncio.to_thread(self._openings, username), ""
+            results, following = await asyncio.to_thread(self._openings, t, username), ""
         await query.answer(
             results,
             cache_time=CACHE_SECONDS,
-            is_personal=False,
+            is_personal=True,
             # Left out at the end: sent empty through ExtBot, it reached the API as "[]".
             next_offset=following or None,
-            button=InlineQueryResultsButton(render.HELP_BUTTON, start_parameter=HELP_PAYLOAD),
+            button=InlineQueryResultsButton(render.help_button(t), start_parameter=HELP_PAYLOAD),
         )
 
     def _found(
-        self, text: str, offset: int, username: str
+        self, t: Texts, text: str, offset: int, username: str
     ) -> tuple[list[InlineQueryResultArticle], str]:
         """The results from `offset` on, and the offset of the next scroll ('' at the end)."""
         end = min(offset + PAGE, MOST)
@@ -62,23 +66,23 @@ class InlineHandlers:
             return [], ""
         hits = self.library.search(text, limit=end + 1).hits
         results = [
-            render.inline_result(hit.paragraph, hit.summary.plain, username)
+            render.inline_result(t, hit.paragraph, hit.summary.plain, username)
             for hit in hits[offset:end]
         ]
         return results, str(end) if len(hits) > end and end < MOST else ""
 
-    def _openings(self, username: str) -> list[InlineQueryResultArticle]:
+    def _openings(self, t: Texts, username: str) -> list[InlineQueryResultArticle]:
         """Entry points: the newest report's summary and first paragraphs."""
         reports = self.library.reports()
         if not reports:
             return []
         newest = reports[0]
-        results = [render.inline_summary(newest)] if newest.summary else []
+        results = [render.inline_summary(t, newest)] if newest.summary else []
         for number in self.library.paragraph_numbers(newest.symbol)[:OPENING_PARAGRAPHS]:
             paragraph = self.library.paragraph(newest.symbol, number)
             if paragraph is not None:
                 opening = (
                     paragraph.text if len(paragraph.text) <= 120 else paragraph.text[:119] + "…"
                 )
-                results.append(render.inline_result(paragraph, opening, username))
+                results.append(render.inline_result(t, paragraph, opening, username))
         return results

@@ -1,7 +1,8 @@
 """What the bot says, as Telegram HTML: search results, paragraphs, help. Pure functions.
 
 Every piece of report or user text is escaped here and nowhere else; citations use the UN's
-own form (`A/HRC/58/19, para. 3`) wherever a paragraph is shown.
+own form (`A/HRC/58/19, para. 3`) wherever a paragraph is shown, in every language. The bot's
+own words come from `t`, the texts of the chat's language (bot/i18n.py).
 """
 
 from __future__ import annotations
@@ -19,14 +20,18 @@ from telegram import (
 from telegram.helpers import create_deep_linked_url
 
 from bot.addresses import Action, ResultsPage, address
+from bot.i18n import NAMES, Texts
 from bot.messages import MESSAGE_LIMIT, Block, Markup, Plain, attribute, escape, pack
 from index.citation import reference
+from index.languages import LANGUAGES
 from index.models import Paragraph, Report
 from index.results import Hit, SearchResult, Summary
 
+# The bundled reports are in English, so the example searches English words in every language.
 SEARCH_EXAMPLE = "/search trafficking in children"
+FILTER_EXAMPLE = "/search report:A/HRC/58/19 trafficking"
+CITATION_EXAMPLE = "A/HRC/58/19, para. 3"
 PAGE_SIZE = 5
-HELP_BUTTON = "How to use this bot"
 _QUERY_SHOWN = 120
 # Telegram's limit for the text a copy button copies.
 _COPY_LIMIT = 256
@@ -61,10 +66,10 @@ def deep_link(username: str, paragraph: Paragraph) -> str:
     return create_deep_linked_url(username, _address(Action.OPEN, paragraph))
 
 
-def _links(paragraph: Paragraph, username: str) -> str:
-    links = [_link(paragraph.link, "Read in the report")] if paragraph.link else []
-    links.append(_link(paragraph.official_url, "UN document"))
-    links.append(_link(deep_link(username, paragraph), "Link to this paragraph"))
+def _links(t: Texts, paragraph: Paragraph, username: str) -> str:
+    links = [_link(paragraph.link, t.gettext("Read in the report"))] if paragraph.link else []
+    links.append(_link(paragraph.official_url, t.gettext("UN document")))
+    links.append(_link(deep_link(username, paragraph), t.gettext("Link to this paragraph")))
     return " · ".join(links)
 
 
@@ -86,54 +91,68 @@ def _shown_query(words: Sequence[str]) -> str:
     return shown if len(shown) <= _QUERY_SHOWN else shown[: _QUERY_SHOWN - 1].rstrip() + "…"
 
 
-def search_usage() -> str:
-    return (
-        "Tell me what to look for, e.g.\n"
-        f"<code>{escape(SEARCH_EXAMPLE)}</code>\n\n"
-        "I reply with the five paragraphs that match best, each cited the UN way."
+def search_usage(t: Texts) -> str:
+    return t.gettext(
+        "Tell me what to look for, e.g.\n<code>{example}</code>\n\n"
+        "I reply with the five paragraphs that match best, each cited the UN way.",
+        example=escape(SEARCH_EXAMPLE),
     )
 
 
-def nothing_to_search() -> str:
-    return (
+def nothing_to_search(t: Texts) -> str:
+    return t.gettext(
         "Those words are too short or too common to search for. "
-        f"Try more specific ones, e.g. <code>{escape(SEARCH_EXAMPLE)}</code>"
+        "Try more specific ones, e.g. <code>{example}</code>",
+        example=escape(SEARCH_EXAMPLE),
     )
 
 
-def no_hits(words: Sequence[str]) -> str:
-    return (
-        f"No paragraph mentions <i>{escape(_shown_query(words))}</i>.\n"
-        "Try fewer or broader words, or another spelling, e.g. "
-        f"<code>{escape(SEARCH_EXAMPLE)}</code>"
+def no_hits(t: Texts, words: Sequence[str]) -> str:
+    return t.gettext(
+        "No paragraph mentions <i>{query}</i>.\n"
+        "Try fewer or broader words, or another spelling, e.g. <code>{example}</code>",
+        query=escape(_shown_query(words)),
+        example=escape(SEARCH_EXAMPLE),
     )
 
 
-def _result(rank: int, hit: Hit, username: str) -> Block:
+def _result(t: Texts, rank: int, hit: Hit, username: str) -> Block:
     return Markup(
         f"{rank}. {_heading(hit.paragraph)}\n"
         f"{summary_html(hit.summary)}\n"
-        f"{_links(hit.paragraph, username)}"
+        f"{_links(t, hit.paragraph, username)}"
     )
 
 
-def showing_results(corrected: Sequence[tuple[str, str]]) -> str:
+def _italics(t: Texts, words: Sequence[str]) -> str:
+    return t.join([f"<i>{escape(word)}</i>" for word in words])
+
+
+def showing_results(t: Texts, corrected: Sequence[tuple[str, str]]) -> str:
     """Which words were searched for instead of the ones typed, which no paragraph has."""
-    searched = ", ".join(f"<i>{escape(instead)}</i>" for _, instead in corrected)
-    typed = ", ".join(f"<i>{escape(word)}</i>" for word, _ in corrected)
-    return f"Showing results for {searched}: no paragraph has {typed}."
+    return t.gettext(
+        "Showing results for {searched}: no paragraph has {typed}.",
+        searched=_italics(t, [instead for _, instead in corrected]),
+        typed=_italics(t, [word for word, _ in corrected]),
+    )
 
 
-def unknown_reports(symbols: Sequence[str]) -> str:
-    named = ", ".join(escape(symbol) for symbol in symbols)
-    return f"No report {named} is indexed. /reports lists the ones I have."
+def unknown_reports(t: Texts, symbols: Sequence[str]) -> str:
+    return t.ngettext(
+        "No report {symbols} is indexed. /reports lists the ones I have.",
+        "Reports {symbols} are not indexed. /reports lists the ones I have.",
+        len(symbols),
+        symbols=t.join([escape(symbol) for symbol in symbols]),
+    )
 
 
-def expired_search() -> str:
-    return "That search has expired. Send it again to see its results."
+def expired_search(t: Texts) -> str:
+    return t.gettext("That search has expired. Send it again to see its results.")
 
 
-def _result_buttons(hits: Sequence[Hit], page: ResultsPage, has_next: bool) -> InlineKeyboardMarkup:
+def _result_buttons(
+    t: Texts, hits: Sequence[Hit], page: ResultsPage, has_next: bool
+) -> InlineKeyboardMarkup:
     """A button per result, opening it in place, then ◀ ▶ between pages."""
     several = len({hit.paragraph.symbol for hit in hits}) > 1
     buttons = [
@@ -148,43 +167,65 @@ def _result_buttons(hits: Sequence[Hit], page: ResultsPage, has_next: bool) -> I
     turns = []
     if page.page > 0:
         previous = ResultsPage(page.token, page.page - 1)
-        turns.append(InlineKeyboardButton("◀ Previous", callback_data=previous.encode()))
+        turns.append(InlineKeyboardButton(t.gettext("◀ Previous"), callback_data=previous.encode()))
     if has_next:
         following = ResultsPage(page.token, page.page + 1)
-        turns.append(InlineKeyboardButton("Next ▶", callback_data=following.encode()))
+        turns.append(InlineKeyboardButton(t.gettext("Next ▶"), callback_data=following.encode()))
     return InlineKeyboardMarkup([*rows, turns] if turns else rows)
 
 
+def _results_header(t: Texts, result: SearchResult, first: int, last: int, ranged: bool) -> str:
+    # A range (`6–10`) takes the form its last number takes, as in `6–10 paragraphs`.
+    count = f"{first}–{last}" if ranged else str(last)
+    query = escape(_shown_query(result.words))
+    if result.reports:
+        header = t.ngettext(
+            "🔎 {count} paragraph for <i>{query}</i> in {reports}",
+            "🔎 {count} paragraphs for <i>{query}</i> in {reports}",
+            last,
+            count=count,
+            query=query,
+            reports=t.join([escape(symbol) for symbol in result.reports]),
+        )
+    else:
+        header = t.ngettext(
+            "🔎 {count} paragraph for <i>{query}</i>",
+            "🔎 {count} paragraphs for <i>{query}</i>",
+            last,
+            count=count,
+            query=query,
+        )
+    if result.corrected:
+        header += "\n" + showing_results(t, result.corrected)
+    if not result.matched_all:
+        header += "\n" + t.gettext("No paragraph has all of these words; these have some of them.")
+    return header
+
+
 def search_reply(
-    result: SearchResult, username: str, page: ResultsPage, has_next: bool = False
+    t: Texts, result: SearchResult, username: str, page: ResultsPage, has_next: bool = False
 ) -> list[Reply]:
     """One page of results: `result.hits` are that page's, ranked from the page's start."""
     if result.unknown_reports:
-        return [Reply(unknown_reports(result.unknown_reports))]
+        return [Reply(unknown_reports(t, result.unknown_reports))]
     if not result.words:
-        return [Reply(nothing_to_search())]
+        return [Reply(nothing_to_search(t))]
     if not result.hits:
-        return [Reply(no_hits(result.words) if page.page == 0 else expired_search())]
+        return [Reply(no_hits(t, result.words) if page.page == 0 else expired_search(t))]
     first = page.page * PAGE_SIZE + 1
     last = first + len(result.hits) - 1
-    shown = f"{first}–{last}" if page.page or has_next else str(len(result.hits))
-    noun = "paragraph" if shown == "1" else "paragraphs"
-    header = f"🔎 {shown} {noun} for <i>{escape(_shown_query(result.words))}</i>"
-    if result.reports:
-        header += " in " + ", ".join(escape(symbol) for symbol in result.reports)
-    if result.corrected:
-        header += "\n" + showing_results(result.corrected)
-    if not result.matched_all:
-        header += "\nNo paragraph has all of these words; these have some of them."
+    header = _results_header(t, result, first, last, ranged=bool(page.page or has_next))
     blocks: list[Block] = [Markup(header)]
-    blocks.extend(_result(rank, hit, username) for rank, hit in enumerate(result.hits, first))
-    return _with_keyboard(pack(blocks), _result_buttons(result.hits, page, has_next))
+    blocks.extend(_result(t, rank, hit, username) for rank, hit in enumerate(result.hits, first))
+    return _with_keyboard(pack(blocks), _result_buttons(t, result.hits, page, has_next))
 
 
 def _paragraph_buttons(
-    paragraph: Paragraph, numbers: Sequence[int], back: ResultsPage | None
+    t: Texts, paragraph: Paragraph, numbers: Sequence[int], back: ResultsPage | None
 ) -> InlineKeyboardMarkup:
-    """◀ ▶ to the neighbours within the body or the same annex; back to the results; cite."""
+    """◀ ▶ to the neighbours within the body or the same annex; back to the results; cite.
+
+    The neighbours are named as citations name them (`para. 2`), in every language."""
     position = numbers.index(paragraph.number) if paragraph.number in numbers else -1
     turns = []
     if position > 0:
@@ -203,12 +244,17 @@ def _paragraph_buttons(
                 callback_data=_address(Action.NAVIGATE, paragraph, following, back),
             )
         )
-    more = [InlineKeyboardButton("↩ Results", callback_data=back.encode())] if back else []
-    more.append(InlineKeyboardButton("Cite", callback_data=_address(Action.CITE, paragraph)))
+    more = (
+        [InlineKeyboardButton(t.gettext("↩ Results"), callback_data=back.encode())] if back else []
+    )
+    more.append(
+        InlineKeyboardButton(t.gettext("Cite"), callback_data=_address(Action.CITE, paragraph))
+    )
     return InlineKeyboardMarkup([turns, more] if turns else [more])
 
 
 def paragraph_reply(
+    t: Texts,
     paragraph: Paragraph,
     numbers: Sequence[int],
     username: str,
@@ -218,24 +264,25 @@ def paragraph_reply(
     blocks: list[Block] = [
         Markup(_heading(paragraph)),
         Plain(paragraph.text),
-        Markup(_links(paragraph, username)),
+        Markup(_links(t, paragraph, username)),
     ]
-    return _with_keyboard(pack(blocks), _paragraph_buttons(paragraph, numbers, back))
+    return _with_keyboard(pack(blocks), _paragraph_buttons(t, paragraph, numbers, back))
 
 
-def cite_reply(report: Report, paragraph: Paragraph) -> Reply:
+def cite_reply(t: Texts, report: Report, paragraph: Paragraph) -> Reply:
     """The full reference and the paragraph's link, with a button that copies them."""
     cited = reference(report, paragraph)
     link = paragraph.link or paragraph.official_url
     copied = next((text for text in (f"{cited}, {link}", cited) if len(text) <= _COPY_LIMIT), None)
     keyboard = (
         InlineKeyboardMarkup(
-            [[InlineKeyboardButton("Copy citation", copy_text=CopyTextButton(copied))]]
+            [[InlineKeyboardButton(t.gettext("Copy citation"), copy_text=CopyTextButton(copied))]]
         )
         if copied
         else None
     )
-    return Reply(f"<b>Cite as</b>\n<code>{escape(cited)}</code>\n{_link(link, link)}", keyboard)
+    text = t.gettext("<b>Cite as</b>\n<code>{reference}</code>", reference=escape(cited))
+    return Reply(f"{text}\n{_link(link, link)}", keyboard)
 
 
 def _fitted(text: str, room: int) -> str:
@@ -246,15 +293,15 @@ def _fitted(text: str, room: int) -> str:
     return escape(text)
 
 
-def _quoted(paragraph: Paragraph, username: str) -> str:
+def _quoted(t: Texts, paragraph: Paragraph, username: str) -> str:
     """The paragraph as a quote, with its citation and links."""
-    after = f"\n{_heading(paragraph)}\n{_links(paragraph, username)}"
+    after = f"\n{_heading(paragraph)}\n{_links(t, paragraph, username)}"
     room = MESSAGE_LIMIT - len(after) - len("<blockquote></blockquote>")
     return f"<blockquote>{_fitted(paragraph.text, room)}</blockquote>{after}"
 
 
 def inline_result(
-    paragraph: Paragraph, description: str, username: str
+    t: Texts, paragraph: Paragraph, description: str, username: str
 ) -> InlineQueryResultArticle:
     """A paragraph offered in inline mode; choosing it posts the paragraph, quoted and cited."""
     title = (
@@ -264,22 +311,27 @@ def inline_result(
         id=_address(Action.OPEN, paragraph),
         title=title,
         description=description,
-        input_message_content=InputTextMessageContent(_quoted(paragraph, username)),
+        input_message_content=InputTextMessageContent(_quoted(t, paragraph, username)),
     )
 
 
-def inline_summary(report: Report) -> InlineQueryResultArticle:
+def inline_summary(t: Texts, report: Report) -> InlineQueryResultArticle:
     """The report's own summary, as an entry point when nothing is typed yet."""
     before = f"<b>{escape(report.symbol)}</b> — {escape(report.title)}\n"
-    after = f"\n{_link(report.official_url, 'UN document')}"
+    after = f"\n{_link(report.official_url, t.gettext('UN document'))}"
     room = MESSAGE_LIMIT - len(before) - len(after) - len("<blockquote expandable></blockquote>")
     quote = f"<blockquote expandable>{_fitted(report.summary, room)}</blockquote>"
     return InlineQueryResultArticle(
         id=f"summary-{address(Action.OPEN, report.symbol, 0).slug}",
-        title=f"{report.symbol} — summary",
+        title=t.gettext("{symbol} — summary", symbol=report.symbol),
         description=report.title,
         input_message_content=InputTextMessageContent(before + quote + after),
     )
+
+
+def help_button(t: Texts) -> str:
+    """The button above inline results that opens the help in a private chat."""
+    return t.gettext("How to use this bot")
 
 
 def _range(numbers: Sequence[int]) -> str:
@@ -294,111 +346,211 @@ def _command(annex: str | None, number: int) -> str:
     return f"/para annex {escape(annex)} {number}" if annex else f"/para {number}"
 
 
-def para_usage(report: Report, numbers: Sequence[int], annex: str | None = None) -> str:
-    return (
-        f"Which paragraph? Give its number, e.g. <code>{_command(annex, numbers[0])}</code>\n"
-        f"{_part(report, annex)} has paragraphs {_range(numbers)}. "
-        "Another report: <code>/para SYMBOL number</code>; an annex: "
-        "<code>/para annex I number</code>."
+def para_usage(t: Texts, report: Report, numbers: Sequence[int], annex: str | None = None) -> str:
+    return t.gettext(
+        "Which paragraph? Give its number, e.g. <code>{command}</code>\n"
+        "{part} has paragraphs {range}. Another report: <code>/para SYMBOL number</code>; "
+        "an annex: <code>/para annex I number</code>.",
+        command=_command(annex, numbers[0]),
+        part=_part(report, annex),
+        range=_range(numbers),
     )
 
 
 def para_not_found(
-    argument: str, report: Report, numbers: Sequence[int], annex: str | None = None
+    t: Texts, argument: str, report: Report, numbers: Sequence[int], annex: str | None = None
 ) -> str:
-    return (
-        f"There is no paragraph {escape(argument)} in {_part(report, annex)}: "
-        f"its paragraphs are numbered {_range(numbers)}.\n"
-        f"Try <code>{_command(annex, numbers[0])}</code>."
+    return t.gettext(
+        "There is no paragraph {number} in {part}: its paragraphs are numbered {range}.\n"
+        "Try <code>{command}</code>.",
+        number=escape(argument),
+        part=_part(report, annex),
+        range=_range(numbers),
+        command=_command(annex, numbers[0]),
     )
 
 
-def no_annex(report: Report, annex: str) -> str:
-    return f"{escape(report.symbol)} has no annex {escape(annex)}."
+def no_annex(t: Texts, report: Report, annex: str) -> str:
+    return t.gettext(
+        "{symbol} has no annex {annex}.", symbol=escape(report.symbol), annex=escape(annex)
+    )
 
 
-def reports_list(reports: Sequence[Report], current: Report | None) -> str:
-    lines = ["<b>Reports</b>"]
-    for report in reports:
-        mark = " ✓ <i>this chat's report</i>" if report == current else ""
-        lines.append(_report_line(report) + mark)
+def reports_list(t: Texts, reports: Sequence[Report], current: Report | None) -> str:
+    lines = [t.gettext("<b>Reports</b>")]
+    mark = " ✓ <i>" + t.gettext("this chat's report") + "</i>"
+    lines.extend(_report_line(t, r) + (mark if r == current else "") for r in reports)
     lines += [
         "",
-        "<code>/report SYMBOL</code> makes one this chat's report for /para; "
-        "/search looks in all of them, or in one with <code>report:SYMBOL</code>.",
+        t.gettext(
+            "<code>/report SYMBOL</code> makes one this chat's report for /para; "
+            "/search looks in all of them, or in one with <code>report:SYMBOL</code>."
+        ),
     ]
     return "\n".join(lines)
 
 
-def settings(current: Report | None, chosen: bool) -> str:
+def settings(
+    t: Texts, current: Report | None, report_chosen: bool, language_chosen: bool, group: bool
+) -> str:
+    """The chat's report and language, and how each was set."""
+    lines = [t.gettext("<b>Settings</b>")]
     if current is None:
-        return "<b>Settings</b>\n" + no_reports()
-    how = "chosen with /report" if chosen else "the most recent; choose another with /report"
-    return f"<b>Settings</b>\nReport for /para and /cite: <b>{escape(current.symbol)}</b> ({how})"
+        lines.append(no_reports(t))
+    elif report_chosen:
+        lines.append(
+            t.gettext(
+                "Report for /para and /cite: <b>{symbol}</b> (chosen with /report)",
+                symbol=escape(current.symbol),
+            )
+        )
+    else:
+        lines.append(
+            t.gettext(
+                "Report for /para and /cite: <b>{symbol}</b> "
+                "(the most recent; choose another with /report)",
+                symbol=escape(current.symbol),
+            )
+        )
+    if language_chosen:
+        lines.append(
+            t.gettext("Language: <b>{language}</b> (chosen with /lang)", language=NAMES[t.language])
+        )
+    else:
+        lines.append(
+            t.gettext(
+                "Language: <b>{language}</b> (not chosen: each person gets the language of their "
+                "Telegram app if I speak it, else English; choose one with /lang)",
+                language=NAMES[t.language],
+            )
+        )
+    if group:
+        lines.append(admins_decide(t))
+    return "\n".join(lines)
 
 
-def admins_decide() -> str:
-    return "In this group, only its administrators can change these."
+def languages_list(t: Texts, group: bool) -> str:
+    """The six languages, each by its own name, the chat's marked."""
+    lines = [t.gettext("<b>Languages</b>")]
+    for language in LANGUAGES:
+        mark = " ✓" if language == t.language else ""
+        lines.append(f"• {NAMES[language]} — <code>/lang {language}</code>{mark}")
+    lines += [
+        "",
+        t.gettext("Send <code>/lang CODE</code> to choose the language I use in this chat."),
+    ]
+    if group:
+        lines.append(admins_decide(t))
+    return "\n".join(lines)
 
 
-def admins_only() -> str:
-    return "Only this group's administrators can change its settings."
-
-
-def report_chosen(report: Report) -> str:
-    return (
-        f"This chat's report is now <b>{escape(report.symbol)}</b> — {escape(report.title)}.\n"
-        f"<code>/para 1</code> opens its first paragraph."
+def unknown_language(t: Texts, code: str) -> str:
+    return t.gettext(
+        "I can only reply in the languages below; <i>{code}</i> is not one of them.",
+        code=escape(code),
     )
 
 
-def no_reports() -> str:
-    return "No report is indexed yet. An operator can add one with <code>reportbot ingest</code>."
+def language_chosen(t: Texts) -> str:
+    # Translators: name your own language here; this is said in the language just chosen.
+    return t.gettext("From now on I reply in English in this chat.")
 
 
-def _report_line(report: Report) -> str:
-    when = f" ({report.year})" if report.year else ""
-    return (
-        f"• <b>{escape(report.symbol)}</b>{when} — {escape(report.title)}, "
-        f"{report.paragraph_count} paragraphs"
+def admins_decide(t: Texts) -> str:
+    return t.gettext("In this group, only its administrators can change these.")
+
+
+def admins_only(t: Texts) -> str:
+    return t.gettext("Only this group's administrators can change its settings.")
+
+
+def report_chosen(t: Texts, report: Report) -> str:
+    return t.gettext(
+        "This chat's report is now <b>{symbol}</b> — {title}.\n"
+        "<code>/para 1</code> opens its first paragraph.",
+        symbol=escape(report.symbol),
+        title=escape(report.title),
     )
 
 
-def help_text(reports: Sequence[Report]) -> str:
+def no_reports(t: Texts) -> str:
+    return t.gettext(
+        "No report is indexed yet. An operator can add one with <code>reportbot ingest</code>."
+    )
+
+
+def _report_line(t: Texts, report: Report) -> str:
+    year = f" ({report.year})" if report.year else ""
+    return t.ngettext(
+        "• <b>{symbol}</b>{year} — {title}, {count} paragraph",
+        "• <b>{symbol}</b>{year} — {title}, {count} paragraphs",
+        report.paragraph_count,
+        symbol=escape(report.symbol),
+        year=year,
+        title=escape(report.title),
+        count=report.paragraph_count,
+    )
+
+
+def help_text(t: Texts, reports: Sequence[Report]) -> str:
     lines = [
-        "I find paragraphs in UN reports and cite them the way the UN does, "
-        "e.g. <b>A/HRC/58/19, para. 3</b>.",
+        t.gettext(
+            "I find paragraphs in UN reports and cite them the way the UN does, "
+            "e.g. <b>{citation}</b>.",
+            citation=escape(CITATION_EXAMPLE),
+        ),
         "",
-        f"<b>/search</b> <i>words</i> — the five paragraphs that match best, each with a short "
-        f"summary and a link\n   e.g. <code>{escape(SEARCH_EXAMPLE)}</code>",
-        "<b>/para</b> <i>number</i> — one paragraph in full, verbatim\n"
-        "   e.g. <code>/para 3</code>, <code>/para A/HRC/58/19 3</code>, "
-        "<code>/para annex I 2</code>",
-        "<b>/reports</b> — the reports I have; <b>/report</b> <i>symbol</i> — this chat's "
-        "report for /para",
-        "<b>/help</b> — this message",
+        t.gettext(
+            "<b>/search</b> <i>words</i> — the five paragraphs that match best, each with a short "
+            "summary and a link\n   e.g. <code>{example}</code>",
+            example=escape(SEARCH_EXAMPLE),
+        ),
+        t.gettext(
+            "<b>/para</b> <i>number</i> — one paragraph in full, verbatim\n"
+            "   e.g. <code>/para 3</code>, <code>/para A/HRC/58/19 3</code>, "
+            "<code>/para annex I 2</code>"
+        ),
+        t.gettext("<b>/cite</b> <i>number</i> — the full reference to a paragraph, to copy"),
+        t.gettext(
+            "<b>/reports</b> — the reports I have; <b>/report</b> <i>symbol</i> — this chat's "
+            "report for /para"
+        ),
+        t.gettext(
+            "<b>/lang</b> — the language I reply in; <b>/settings</b> — this chat's settings"
+        ),
+        t.gettext("<b>/help</b> — this message"),
         "",
-        "Narrow a search with filters among the words:",
-        "• <code>report:A/HRC/58/19</code> — one report",
-        "• <code>section:recommendations</code> — paragraphs under a heading with these words "
-        '(several in quotes: <code>section:"juvenile justice"</code>)',
-        "• <code>year:2025</code> or <code>year:2020-2025</code> — reports of those years",
-        "   e.g. <code>/search report:A/HRC/58/19 trafficking</code>",
+        t.gettext("Narrow a search with filters among the words:"),
+        t.gettext("• <code>report:A/HRC/58/19</code> — one report"),
+        t.gettext(
+            "• <code>section:recommendations</code> — paragraphs under a heading with these "
+            'words (several in quotes: <code>section:"juvenile justice"</code>)'
+        ),
+        t.gettext(
+            "• <code>year:2025</code> or <code>year:2020-2025</code> — reports of those years"
+        ),
+        "   " + t.gettext("e.g. <code>{example}</code>", example=escape(FILTER_EXAMPLE)),
         "",
-        "In a private chat you can also just type your words. In groups, use the commands.",
+        t.gettext(
+            "In a private chat you can also just type your words. In groups, use the commands."
+        ),
     ]
     if reports:
-        lines += ["", "<b>Reports</b>", *(_report_line(report) for report in reports)]
+        lines += ["", t.gettext("<b>Reports</b>"), *(_report_line(t, report) for report in reports)]
     return "\n".join(lines)
 
 
-def unknown_command() -> str:
-    return "I don't know that command. Send /help to see what I can do."
+def unknown_command(t: Texts) -> str:
+    return t.gettext("I don't know that command. Send /help to see what I can do.")
 
 
-def stale_button() -> str:
-    return "That button no longer works. Send /help to start again."
+def stale_button(t: Texts) -> str:
+    return t.gettext("That button no longer works. Send /help to start again.")
 
 
-def unknown_link() -> str:
-    return "That link doesn't point to a paragraph I know. Here is how to find one:"
+def unknown_link(t: Texts) -> str:
+    return t.gettext("That link doesn't point to a paragraph I know. Here is how to find one:")
+
+
+def something_went_wrong(t: Texts) -> str:
+    return t.gettext("Sorry, something went wrong on my side. Please try again in a moment.")

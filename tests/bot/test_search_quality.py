@@ -6,11 +6,14 @@ import pytest
 
 from bot.addresses import ResultsPage
 from bot.emulator.html import parse_html
+from bot.i18n import texts
 from bot.render import help_text, search_reply
 from index.models import Paragraph
 from index.results import Hit, SearchResult, Segment, Summary
 from tests.bot.conftest import USERNAME, Chat
 from tests.bot.test_conversation import CITATION, bold_words
+
+EN = texts("en")
 
 
 async def test_a_typo_is_searched_as_the_word_the_report_has_and_said_so(private: Chat) -> None:
@@ -68,13 +71,13 @@ async def test_nothing_typed_is_a_query_error(private: Chat, query: str) -> None
 def test_the_correction_line_is_escaped() -> None:
     hit = Hit(Paragraph(symbol="A/1", number=1, text="a <b>"), 1.0, Summary((Segment("a"),)))
     result = SearchResult(("a&b",), (hit,), corrected=(("<x>", "a&b"),))
-    (reply,) = search_reply(result, USERNAME, ResultsPage("0f3a9c2e", 0))
+    (reply,) = search_reply(EN, result, USERNAME, ResultsPage("0f3a9c2e", 0))
     assert "Showing results for <i>a&amp;b</i>: no paragraph has <i>&lt;x&gt;</i>." in reply.text
     parse_html(reply.text)
 
 
 def test_help_explains_every_filter() -> None:
-    text = help_text([])
+    text = help_text(EN, [])
     for example in ("report:A/HRC/58/19", "section:recommendations", "year:2025"):
         assert example in text
     parse_html(text)
