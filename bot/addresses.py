@@ -14,11 +14,15 @@ from dataclasses import dataclass
 from enum import Enum
 
 MAX_BYTES = 64
-# `o-A_HRC_58_19-3`, `o-A_HRC_58_19-I-3` for annex I, `n-A_HRC_58_19-3~0f3a9c2e.1` with the
-# results page to go back to. Slugs hold no `-`, so the parts are told apart by position.
+# `o-A_HRC_58_19-3`, `o-A_HRC_58_19-I-3` for annex I, `o-A_HRC_58_19-3-ru` for the Russian
+# version (English, the default, is left out), `n-A_HRC_58_19-3~0f3a9c2e.1` with the results page
+# to go back to. Slugs hold no `-`, annexes are upper case and languages lower case, so the parts
+# are told apart by position and case.
 _ADDRESS = re.compile(
-    r"^([onc])-([A-Za-z0-9_]{1,40})(?:-([A-Z0-9]{1,6}))?-(\d{1,6})(?:~([0-9a-f]{8})\.(\d{1,2}))?$"
+    r"^([onc])-([A-Za-z0-9_]{1,40})(?:-([A-Z0-9]{1,6}))?-(\d{1,6})(?:-([a-z]{2}))?"
+    r"(?:~([0-9a-f]{8})\.(\d{1,2}))?$"
 )
+DEFAULT_LANGUAGE = "en"
 _PAGE = re.compile(r"^s-([0-9a-f]{8})-(\d{1,2})$")
 
 
@@ -52,11 +56,13 @@ class Address:
     number: int
     annex: str | None = None
     back: ResultsPage | None = None
+    lang: str = DEFAULT_LANGUAGE
 
     def encode(self) -> str:
         annex = f"-{self.annex}" if self.annex else ""
+        lang = f"-{self.lang}" if self.lang != DEFAULT_LANGUAGE else ""
         back = f"~{self.back.token}.{self.back.page}" if self.back else ""
-        encoded = f"{self.action.value}-{self.slug}{annex}-{self.number}{back}"
+        encoded = f"{self.action.value}-{self.slug}{annex}-{self.number}{lang}{back}"
         if len(encoded.encode()) > MAX_BYTES:
             raise ValueError(f"address longer than {MAX_BYTES} bytes: {encoded!r}")
         return encoded
@@ -72,8 +78,9 @@ def address(
     number: int,
     annex: str | None = None,
     back: ResultsPage | None = None,
+    lang: str = DEFAULT_LANGUAGE,
 ) -> Address:
-    return Address(action, symbol_slug(symbol), number, annex, back)
+    return Address(action, symbol_slug(symbol), number, annex, back, lang)
 
 
 def parse_address(data: str | None) -> Address | None:
@@ -81,9 +88,9 @@ def parse_address(data: str | None) -> Address | None:
     match = _ADDRESS.match(data or "")
     if match is None:
         return None
-    action, slug, annex, number, token, page = match.groups()
+    action, slug, annex, number, lang, token, page = match.groups()
     back = ResultsPage(token, int(page)) if token else None
-    return Address(Action(action), slug, int(number), annex, back)
+    return Address(Action(action), slug, int(number), annex, back, lang or DEFAULT_LANGUAGE)
 
 
 def parse_page(data: str | None) -> ResultsPage | None:

@@ -72,6 +72,9 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("query", nargs="+")
     search.add_argument("--limit", type=int, default=5)
     search.add_argument("--json", action="store_true")
+    search.add_argument(
+        "--lang", help="search this language's paragraphs (default: the query's language)"
+    )
 
     para = commands.add_parser("para", help="one paragraph, verbatim")
     para.add_argument("symbol")
@@ -210,12 +213,19 @@ def _export(args: argparse.Namespace, library: Library) -> int:
 
 
 def _search(args: argparse.Namespace, library: Library) -> int:
-    result = library.search(" ".join(args.query), limit=max(1, min(args.limit, 100)))
+    try:
+        result = library.search(
+            " ".join(args.query), limit=max(1, min(args.limit, 100)), lang=args.lang
+        )
+    except ValueError as error:
+        print(f"reportbot: {error}", file=sys.stderr)
+        return 2
     if args.json:
         _print_json(
             [
                 {
                     "symbol": hit.paragraph.symbol,
+                    "lang": hit.paragraph.lang,
                     "para": hit.paragraph.number,
                     "annex": hit.paragraph.annex,
                     "section": hit.paragraph.section,

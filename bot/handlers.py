@@ -25,7 +25,7 @@ from bot.i18n import Texts, language_of, texts
 from bot.inline import HELP_PAYLOAD
 from bot.render import PAGE_SIZE, Reply
 from bot.searches import SearchMemory
-from index.languages import official_language
+from index.languages import ENGLISH, official_language
 from index.library import Library
 from index.models import Report
 
@@ -116,7 +116,7 @@ class Handlers:
         """The paragraph a /para or /cite names; None, after saying why, if it names none."""
         args = list(context.args or [])
         t = _texts(update, context)
-        reports = await asyncio.to_thread(self.library.reports)
+        reports = await self._reports(t)
         if not reports:
             await self._send(update.effective_chat, [Reply(render.no_reports(t))])
             return None
@@ -147,14 +147,14 @@ class Handlers:
         return report, number, annex
 
     async def reports(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        reports = await asyncio.to_thread(self.library.reports)
-        text = _reports_text(_texts(update, context), reports, context)
+        t = _texts(update, context)
+        text = _reports_text(t, await self._reports(t), context)
         await self._send(update.effective_chat, [Reply(text)])
 
     async def report(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """`/report SYMBOL`: the chat's report for /para, remembered across restarts."""
         t = _texts(update, context)
-        reports = await asyncio.to_thread(self.library.reports)
+        reports = await self._reports(t)
         chosen = _find_report(reports, context.args[0]) if context.args else None
         if chosen is not None and not await _may_change_settings(update, context):
             await self._send(update.effective_chat, [Reply(render.admins_only(t))])
@@ -168,7 +168,7 @@ class Handlers:
         await self._send(update.effective_chat, [Reply(text)])
 
     async def settings(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        reports = await asyncio.to_thread(self.library.reports)
+        reports = await self._reports(_texts(update, context))
         chat_data = context.chat_data or {}
         current = _chat_report(reports, chat_data) if reports else None
         text = render.settings(
@@ -228,7 +228,7 @@ class Handlers:
     # The work
 
     async def _help(self, t: Texts, chat: Chat | None, prefix: str = "") -> None:
-        reports = await asyncio.to_thread(self.library.reports)
+        reports = await self._reports(t)
         await self._send(chat, [Reply(prefix + render.help_text(t, reports))])
 
     async def _search(self, update: Update, context: ContextTypes.DEFAULT_TYPE, query: str) -> None:
@@ -243,7 +243,7 @@ class Handlers:
     def _results(self, t: Texts, query: str, page: ResultsPage, username: str) -> list[Reply]:
         """One page of results, and whether there is another: one more hit than shown tells."""
         shown = (page.page + 1) * PAGE_SIZE
-        result = self.library.search(query, limit=shown + 1)
+        result = self.library.search(query, limit=shown + 1, fallback_lang=t.language)
         hits = result.hits[page.page * PAGE_SIZE : shown]
         more = len(result.hits) > shown and page.page + 1 < MAX_PAGES
         return render.search_reply(t, dataclasses.replace(result, hits=hits), username, page, more)
@@ -266,12 +266,20 @@ class Handlers:
         annex: str | None,
         username: str,
         back: ResultsPage | None = None,
+        lang: str | None = None,
     ) -> list[Reply] | None:
-        paragraph = self.library.paragraph(symbol, number, annex=annex)
+        """The paragraph in `lang` (the reader's language when not given), or in English, or in
+        whatever version the report has, with buttons for its other versions."""
+        languages = self.library.languages(symbol)
+        wanted = [lang or t.language, ENGLISH, *languages]
+        version = next((code for code in wanted if code in languages), None)
+        if version is None:
+            return None
+        paragraph = self.library.paragraph(symbol, number, version, annex)
         if paragraph is None:
             return None
-        numbers = self.library.paragraph_numbers(symbol, annex=annex)
-        return render.paragraph_reply(t, paragraph, numbers, username, back)
+        numbers = self.library.paragraph_numbers(symbol, version, annex)
+        return render.paragraph_reply(t, paragraph, numbers, username, back, languages)
 
     async def _paragraph(
         self,
@@ -281,14 +289,27 @@ class Handlers:
         number: int,
         annex: str | None,
         context: ContextTypes.DEFAULT_TYPE,
+        lang: str | None = None,
     ) -> bool:
         replies = await asyncio.to_thread(
-            self._paragraph_replies, t, symbol, number, annex, context.bot.username
+            self._paragraph_replies, t, symbol, number, annex, context.bot.username, None, lang
         )
         if replies is None:
             return False
         await self._send(chat, replies)
         return True
+
+    async def _reports(self, t: Texts) -> list[Report]:
+        """One version of each report, newest first: the reader's language where the report has
+        it, else English, else the version there is."""
+        versions = await asyncio.to_thread(self.library.reports)
+        preference = {t.language: 0, ENGLISH: 1}
+        chosen: dict[str, Report] = {}
+        for report in versions:
+            held = chosen.get(report.symbol)
+            if held is None or preference.get(report.lang, 2) < preference.get(held.lang, 2):
+                chosen[report.symbol] = report
+        return list(chosen.values())
 
     async def _resolve(self, target: Address) -> str | None:
         reports = await asyncio.to_thread(self.library.reports)
@@ -299,7 +320,7 @@ class Handlers:
     ) -> bool:
         symbol = await self._resolve(target)
         return symbol is not None and await self._paragraph(
-            t, chat, symbol, target.number, target.annex, context
+            t, chat, symbol, target.number, target.annex, context, target.lang
         )
 
     async def _navigate(
@@ -316,6 +337,7 @@ class Handlers:
             target.annex,
             context.bot.username,
             target.back,
+            target.lang,
         )
         if replies is None:
             return render.stale_button(t)

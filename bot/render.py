@@ -59,7 +59,7 @@ def _address(
     back: ResultsPage | None = None,
 ) -> str:
     target = paragraph.number if number is None else number
-    return address(action, paragraph.symbol, target, paragraph.annex, back).encode()
+    return address(action, paragraph.symbol, target, paragraph.annex, back, paragraph.lang).encode()
 
 
 def deep_link(username: str, paragraph: Paragraph) -> str:
@@ -199,6 +199,8 @@ def _results_header(t: Texts, result: SearchResult, first: int, last: int, range
         header += "\n" + showing_results(t, result.corrected)
     if not result.matched_all:
         header += "\n" + t.gettext("No paragraph has all of these words; these have some of them.")
+    if result.fell_back_from:
+        header += "\n" + t.gettext("No paragraphs in this language: showing English ones.")
     return header
 
 
@@ -259,14 +261,29 @@ def paragraph_reply(
     numbers: Sequence[int],
     username: str,
     back: ResultsPage | None = None,
+    languages: Sequence[str] = (),
 ) -> list[Reply]:
-    """The paragraph in full, verbatim, with ◀ ▶ to its neighbours among `numbers`."""
+    """The paragraph in full, verbatim, with ◀ ▶ to its neighbours among `numbers` and a button
+    for each other language version among `languages`."""
     blocks: list[Block] = [
         Markup(_heading(paragraph)),
         Plain(paragraph.text),
         Markup(_links(t, paragraph, username)),
     ]
-    return _with_keyboard(pack(blocks), _paragraph_buttons(t, paragraph, numbers, back))
+    keyboard = _paragraph_buttons(t, paragraph, numbers, back)
+    versions = [
+        InlineKeyboardButton(
+            NAMES[lang],
+            callback_data=address(
+                Action.NAVIGATE, paragraph.symbol, paragraph.number, paragraph.annex, back, lang
+            ).encode(),
+        )
+        for lang in languages
+        if lang != paragraph.lang
+    ]
+    if versions:
+        keyboard = InlineKeyboardMarkup([*keyboard.inline_keyboard, versions])
+    return _with_keyboard(pack(blocks), keyboard)
 
 
 def cite_reply(t: Texts, report: Report, paragraph: Paragraph) -> Reply:

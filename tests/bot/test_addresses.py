@@ -67,3 +67,16 @@ def test_a_paragraph_opened_from_results_remembers_the_page_to_go_back_to() -> N
 @pytest.mark.parametrize("junk", ["s-", "s-0f3a9c2e", "s-0F3A9C2E-1", "s-0f3a9c2e-100", "s-x-1"])
 def test_anything_else_is_not_a_results_page(junk: str) -> None:
     assert parse_page(junk) is None
+
+
+def test_a_language_version_has_its_own_address_and_english_is_the_default() -> None:
+    encoded = address(Action.OPEN, "A/HRC/58/19", 3, annex="II", lang="ru").encode()
+    assert encoded == "o-A_HRC_58_19-II-3-ru"
+    assert re.fullmatch(r"[A-Za-z0-9_-]{1,64}", encoded)
+    parsed = parse_address(encoded)
+    assert parsed is not None
+    assert (parsed.annex, parsed.number, parsed.lang) == ("II", 3, "ru")
+    english = parse_address("o-A_HRC_58_19-3")
+    assert english is not None
+    assert english.lang == "en"
+    assert address(Action.OPEN, "A/HRC/58/19", 3, lang="en").encode() == "o-A_HRC_58_19-3"

@@ -1,0 +1,94 @@
+"""The same paragraph in six languages: searched in the reader's language, switched in place."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.emulator import Emulator
+from config.settings import DEFAULT_CATALOGUE
+from index.catalogue import load_catalogue
+from index.library import Library
+from tests.bot.conftest import Chat
+
+# The synthetic test report written in all six languages (tests/eval/reports/A-HRC-TEST-3).
+EVAL_CATALOGUE = Path(__file__).parents[1] / "eval" / "catalogue.toml"
+SYMBOL = "A/HRC/TEST/3"
+
+
+def english_version(directory: Path) -> Path:
+    """The eval set leaves the English version out (its English queries are about other reports);
+    here it is one more version."""
+    text = EVAL_CATALOGUE.parent / "reports" / "A-HRC-TEST-3" / "en.txt"
+    catalogue = directory / "en.toml"
+    catalogue.write_text(
+        f'[[report]]\npath = "{text}"\nsymbol = "{SYMBOL}"\nlang = "en"\ntitle = "Test report"\n',
+        encoding="utf-8",
+    )
+    return catalogue
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Iterator[Library]:
+    versions = [r for r in load_catalogue(EVAL_CATALOGUE) if r.symbol == SYMBOL]
+    versions += load_catalogue(english_version(tmp_path))
+    assert {r.lang for r in versions} == {"ar", "zh", "en", "fr", "ru", "es"}
+    opened = Library(tmp_path / "index")
+    with opened.transaction() as batch:
+        for report in [*load_catalogue(DEFAULT_CATALOGUE), *versions]:
+            batch.add(report)
+    yield opened
+    opened.close()
+
+
+def speaker(bot: Emulator, language: str) -> Chat:
+    user = bot.user(first_name="Reader", language_code=language)
+    return Chat(bot, bot.private_chat(user), user)
+
+
+def buttons(message: dict[str, Any]) -> dict[str, str]:
+    rows = message.get("reply_markup", {}).get("inline_keyboard", [])
+    return {b["text"]: b.get("callback_data", "") for row in rows for b in row}
+
+
+async def test_a_russian_search_finds_the_russian_paragraph(bot: Emulator) -> None:
+    reader = speaker(bot, "ru")
+    (reply,) = await reader.send("/search торговлей детьми")
+    assert f"{SYMBOL}, para. 3" in reply["text"]
+    assert "Торговля детьми растет во всех регионах" in reply["text"]
+
+
+async def test_a_paragraph_opens_in_the_readers_language_and_switches_in_place(
+    bot: Emulator,
+) -> None:
+    reader = speaker(bot, "fr")
+    (shown,) = await reader.send(f"/para {SYMBOL} 3")
+    assert shown["text"].startswith(f"{SYMBOL}, para. 3")
+    versions = buttons(shown)
+    assert {"العربية", "中文", "English", "Русский", "Español"} <= set(versions)
+    assert "Français" not in versions
+    calls = await reader.press(shown, versions["Русский"])
+    (edit,) = [c for c in calls if c.method == "editMessageText"]
+    russian = edit.response["result"]
+    assert "Торговля детьми растет во всех регионах" in russian["text"]
+    following = buttons(russian)["para. 4 ▶"]
+    assert following.endswith("-ru")
+    calls = await reader.press(russian, following)
+    (edit,) = [c for c in calls if c.method == "editMessageText"]
+    assert "С детьми — жертвами торговли людьми" in edit.response["result"]["text"]
+
+
+async def test_without_a_version_in_the_readers_language_english_answers(bot: Emulator) -> None:
+    reader = speaker(bot, "ru")
+    (shown,) = await reader.send("/para A/HRC/58/19 3")
+    assert "The Special Representative continues to identify" in shown["text"]
+    assert "Русский" not in buttons(shown)
+
+
+async def test_a_chinese_query_without_spaces_matches(bot: Emulator) -> None:
+    reader = speaker(bot, "zh")
+    (reply,) = await reader.send("/search 贩卖儿童")
+    assert f"{SYMBOL}, para. 3" in reply["text"]
