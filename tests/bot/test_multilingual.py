@@ -88,7 +88,26 @@ async def test_without_a_version_in_the_readers_language_english_answers(bot: Em
     assert "Русский" not in buttons(shown)
 
 
-async def test_a_chinese_query_without_spaces_matches(bot: Emulator) -> None:
-    reader = speaker(bot, "zh")
-    (reply,) = await reader.send("/search 贩卖儿童")
+@pytest.mark.parametrize(
+    ("language", "query", "answer"),
+    [
+        ("ar", "الاتجار بالأطفال", "يتزايد الاتجار بالأطفال في جميع المناطق"),
+        ("zh", "贩运儿童", "贩运儿童现象在所有区域都在增加"),
+        ("en", "trafficking in children increasing", "Trafficking in children is increasing"),
+        ("fr", "traite des enfants", "La traite des enfants augmente"),
+        ("ru", "торговля детьми", "Торговля детьми растет"),
+        ("es", "trata de niños", "La trata de niños está aumentando"),
+    ],
+)
+async def test_each_language_finds_its_own_version(
+    bot: Emulator, language: str, query: str, answer: str
+) -> None:
+    reader = speaker(bot, language)
+    (reply,) = await reader.send(f"/search {query}")
     assert f"{SYMBOL}, para. 3" in reply["text"]
+    # Labelled `para. 3`, or with the symbol when the page holds several reports.
+    labels = ("para. 3", f"{SYMBOL}, para. 3")
+    button = next(data for label, data in buttons(reply).items() if label in labels)
+    calls = await reader.press(reply, button)
+    (edit,) = [c for c in calls if c.method == "editMessageText"]
+    assert answer in edit.response["result"]["text"]
