@@ -348,9 +348,9 @@ class Handlers:
         symbol = await self._resolve(target)
         if symbol is None:
             return render.stale_button(t)
-        report = await asyncio.to_thread(self.library.report, symbol)
+        report = await asyncio.to_thread(self.library.report, symbol, target.lang)
         paragraph = await asyncio.to_thread(
-            self.library.paragraph, symbol, target.number, annex=target.annex
+            self.library.paragraph, symbol, target.number, target.lang, target.annex
         )
         if report is None or paragraph is None:
             return render.stale_button(t)

@@ -2,15 +2,20 @@
 
 `Special Representative of the Secretary-General on Violence against Children, Annual report,
 A/HRC/58/19 (13 January 2025), para. 12`: author, short title, symbol and date, place. UN report
-titles name their author (`Annual report of the …`, `Report of the …`); a title that does not is
-cited whole.
+titles name their author (`Annual report of the …`, `Report of the …`); a title that does not
+(and any title in another language) is cited whole. The date is in the version's language.
 """
 
 from __future__ import annotations
 
 import re
 
+from babel.dates import format_date
+
 from index.models import Paragraph, Report
+
+# The date is written as the cited version's language writes it; UN English is British.
+_LOCALES = {"en": "en_GB"}
 
 _AUTHORED = re.compile(
     r"^(?P<kind>(?:annual |interim |final )?report) of the (?P<author>.+)$", re.I
@@ -24,5 +29,6 @@ def reference(report: Report, paragraph: Paragraph) -> str:
         if match
         else report.title.strip()
     )
-    when = f" ({report.date.day} {report.date:%B %Y})" if report.date else ""
+    locale = _LOCALES.get(report.lang, report.lang)
+    when = f" ({format_date(report.date, 'long', locale=locale)})" if report.date else ""
     return f"{work}, {report.symbol}{when}, {paragraph.place}"

@@ -37,3 +37,11 @@ def test_other_authored_reports_and_annexes() -> None:
 def test_a_title_without_an_author_is_cited_whole_and_no_date_is_invented() -> None:
     cited = reference(report("Rights of the child", date=None), paragraph(1))
     assert cited == "Rights of the child, A/HRC/58/19, para. 1"
+
+
+def test_the_date_is_written_in_the_cited_versions_language() -> None:
+    russian = Report(symbol=SYMBOL, lang="ru", title="Ежегодный доклад", date=dt.date(2025, 1, 13))
+    cited = reference(russian, paragraph(3).model_copy(update={"lang": "ru"}))
+    # CLDR puts a no-break space before `г.`; the words around it are what matter here.
+    assert cited.startswith("Ежегодный доклад, A/HRC/58/19 (13 января 2025")
+    assert cited.endswith("г.), para. 3")
