@@ -212,8 +212,13 @@ def search_reply(
         return [Reply(unknown_reports(t, result.unknown_reports))]
     if not result.words:
         return [Reply(nothing_to_search(t))]
+    if not result.hits and page.page > 0:
+        return [Reply(expired_search(t))]
     if not result.hits:
-        return [Reply(no_hits(t, result.words) if page.page == 0 else expired_search(t))]
+        no_version = t.gettext("No report is indexed in this language yet: try English words.")
+        return [
+            Reply(no_hits(t, result.words) + ("\n" + no_version if result.fell_back_from else ""))
+        ]
     first = page.page * PAGE_SIZE + 1
     last = first + len(result.hits) - 1
     header = _results_header(t, result, first, last, ranged=bool(page.page or has_next))
