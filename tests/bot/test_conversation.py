@@ -235,3 +235,10 @@ async def test_a_broken_deep_link_explains_and_helps(private: Chat) -> None:
     (reply,) = await private.send("/start o-A_HRC_58_19-77")
     assert "doesn't point to a paragraph" in reply["text"]
     assert "/search" in reply["text"]
+
+
+async def test_a_search_in_a_language_no_report_has_says_so(bot: Emulator) -> None:
+    user = bot.user(first_name="Olga", language_code="ru")
+    reader = Chat(bot, bot.private_chat(user), user)
+    (reply,) = await reader.send("/search торговля")
+    assert "На этом языке пока нет ни одного доклада" in reply["text"]
