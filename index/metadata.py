@@ -1,6 +1,7 @@
 """A report's metadata as its front matter states it: a PDF masthead, a web page's header.
 
-The front matter is plain text, a line per element. What is recognised:
+The front matter is plain text, a line per element, in any of the six official languages (the
+examples here are English; the patterns give the others). What is recognised:
 
 - `Title:`, `Symbol:`, `Date:` and `URL:` lines (written by hand, or by a format reader that
   found them in the file's own metadata) say the value outright and win over what follows;
@@ -9,7 +10,8 @@ The front matter is plain text, a line per element. What is recognised:
 - the title: ReliefWeb's title line without its `(symbol) [languages]` tail, else the masthead's
   title: after `Agenda item 3` comes the agenda item's title and then the report's;
 - the date: the first line that is only a date (`13 January 2025`, `January 13 2025`,
-  `2025-01-13`), so that a session's dates (`24 February–4 April 2025`) are not taken for it;
+  `2025-01-13`, `13 января 2025 года`, `13 كانون الثاني/يناير 2025`, `2025年1月13日`), so that a
+  session's dates (`24 February–4 April 2025`) are not taken for it;
 - the body: the last line naming one (a masthead names `General Assembly`, then the
   `Human Rights Council` under it); the session with its dates; the agenda item's number;
 - the language: the script (Arabic, Cyrillic, Chinese), else the word after `Original:`, which
@@ -24,6 +26,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from index.arabic import normalise, normalise_presentation_forms
 from index.footnotes import strip_footnote_markers
 from index.languages import language_by_script
 
@@ -54,27 +57,47 @@ _MONTHS = {
     name: number
     for number, names in enumerate(
         [
-            ("january", "jan", "janvier", "janv", "enero"),
-            ("february", "feb", "février", "févr", "febrero"),
-            ("march", "mar", "mars", "marzo"),
-            ("april", "apr", "avril", "avr", "abril"),
-            ("may", "mai", "mayo"),
-            ("june", "jun", "juin", "junio"),
-            ("july", "jul", "juillet", "juil", "julio"),
-            ("august", "aug", "août", "agosto"),
-            ("september", "sep", "sept", "septembre", "septiembre", "setiembre"),
-            ("october", "oct", "octobre", "octubre"),
-            ("november", "nov", "novembre", "noviembre"),
-            ("december", "dec", "décembre", "déc", "diciembre"),
+            ("january", "jan", "janvier", "janv", "enero", "января", "يناير"),
+            ("february", "feb", "février", "févr", "febrero", "февраля", "فبراير"),
+            ("march", "mar", "mars", "marzo", "марта", "مارس"),
+            ("april", "apr", "avril", "avr", "abril", "апреля", "أبريل"),
+            ("may", "mai", "mayo", "мая", "مايو"),
+            ("june", "jun", "juin", "junio", "июня", "يونيه", "يونيو"),
+            ("july", "jul", "juillet", "juil", "julio", "июля", "يوليه", "يوليو"),
+            ("august", "aug", "août", "agosto", "августа", "أغسطس"),
+            (
+                "september",
+                "sep",
+                "sept",
+                "septembre",
+                "septiembre",
+                "setiembre",
+                "сентября",
+                "سبتمبر",
+            ),
+            ("october", "oct", "octobre", "octubre", "октября", "أكتوبر"),
+            ("november", "nov", "novembre", "noviembre", "ноября", "نوفمبر"),
+            ("december", "dec", "décembre", "déc", "diciembre", "декабря", "ديسمبر"),
         ],
         start=1,
     )
-    for name in names
+    # Arabic spelled by the search normalisation, so that `ابريل` is `أبريل`.
+    for name in map(normalise, names)
 }
 _MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
+# `\d` is any script's digit, and int() reads them all: Arabic-Indic digits are dates too.
 _DATES = [
-    # 13 January 2025, 1er janvier 2025, 13 de enero de 2025
-    re.compile(rf"(?P<day>\d{{1,2}})(?:er)?\s+(?:de\s+)?{_MONTH}\s+(?:de\s+)?(?P<year>\d{{4}})"),
+    # 13 January 2025, 1er janvier 2025, 13 de enero de 2025, 13 января 2025 года
+    re.compile(
+        rf"(?P<day>\d{{1,2}})(?:er)?\s+(?:de\s+)?{_MONTH}\s+(?:de\s+)?(?P<year>\d{{4}})"
+        r"(?:\s+(?:года|г\.?))?"
+    ),
+    # 13 كانون الثاني/يناير 2025: UN Arabic names the month the Levantine way, then the Egyptian.
+    re.compile(
+        r"(?P<day>\d{1,2})\s+[^\W\d_]+(?:\s[^\W\d_]+)?\s*/\s*(?P<month>[^\W\d_]+)"
+        r"\s+(?P<year>\d{4})"
+    ),
+    re.compile(r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日"),
     # January 13 2025 (ReliefWeb), January 13, 2025
     re.compile(rf"{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})"),
     re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"),
@@ -87,37 +110,90 @@ _BODY = re.compile(
     r"|Conseil des droits de l[’']homme"
     r"|Asamblea General|Consejo de Seguridad|Consejo Económico y Social"
     r"|Consejo de Derechos Humanos"
+    r"|Генеральная Ассамблея|Совет Безопасности|Экономический и Социальный Совет"
+    r"|Совет по правам человека"
+    r"|الجمعية العامة|مجلس الأمن|المجلس الاقتصادي والاجتماعي|مجلس حقوق الإنسان"
+    r"|大会|安全理事会|经济及社会理事会|人权理事会"
     r"|(?:Committee|Commission) (?:on|for|against) (?:the )?[A-Z][\w ,’']{3,80}"
 )
-# `Fifty-eighth session`, `Eleventh special session`, `2024 session`, `Cinquante-huitième session`
+_SESSION_NAMES = (
+    # Fifty-eighth session, Eleventh special session, 2024 session, Soixante-dix-neuvième session
+    r"(?:[A-Z][^\W\d_]+(?:-[^\W\d_]+)*(?<=st|nd|rd|th|me)|\d{4})"
+    r"(?:\s+(?:special|emergency special|resumed|regular|organizational))?\s+session",
+    # 58º período de sesiones, Quincuagésimo octavo período de sesiones
+    r"(?:\d{1,3}\.?\s?[º°]|[A-Z][^\W\d_]+o(?:\s[^\W\d_]+o)?)\s+período"
+    r"(?:\s+extraordinario)?\s+de\s+sesiones",
+    # Пятьдесят восьмая сессия, Одиннадцатая специальная сессия
+    r"(?:[А-ЯЁ][а-яё]+\s+)?[А-ЯЁа-яё]+ая(?:\s+(?:специальная|чрезвычайная))*\s+сессия",
+    # الدورة الثامنة والخمسون, الدورة الاستثنائية الخامسة والثلاثون
+    r"الدورة(?:\s+[^\W\d_]+){1,4}",
+    # 第五十八届会议, 第三十五届特别会议
+    r"第[〇零一二三四五六七八九十百]+届(?:紧急)?(?:特别)?会议",
+)
 _SESSION = re.compile(
-    r"(?P<name>(?:[A-Z][^\W\d_]+(?:-[^\W\d_]+)?(?<=st|nd|rd|th|me)|\d{4})"
-    r"(?:\s+(?:special|emergency special|resumed|regular|organizational))?\s+session)"
-    r"(?:\s*,?\s*(?P<dates>.*\d{4}))?"
+    rf"(?P<name>{'|'.join(_SESSION_NAMES)})(?:\s*,?\s*(?P<dates>.*\d{{4}}(?:\s*года)?))?"
 )
 # `24 February– 4 April 2025` (ReliefWeb) is `24 February–4 April 2025`.
 _DASH_SPACING = re.compile(r"\s*([–-])\s*")
-_DATE_RANGE = re.compile(r"\d{1,2}(?:\s+\w+)?(?:\s+\d{4})?\s*[–-]\s*\d{1,2}\s+\w+\s+\d{4}")
-_AGENDA_NUMBER = r"\d{1,3}(?:\s*\([a-z]{1,3}\))?"
-_AGENDA_NUMBERS = rf"{_AGENDA_NUMBER}(?:\s*(?:,|and|et|y)\s*{_AGENDA_NUMBER})*"
+# A month as `\w+`, or as UN Arabic names it, `كانون الثاني/يناير`.
+_RANGE_MONTH = r"(?:\w+(?:\s\w+)?\s*/\s*)?\w+"
+_DATE_RANGE = re.compile(
+    # 24 February–4 April 2025, 24 февраля — 4 апреля 2025 года
+    rf"\d{{1,2}}(?:\s+{_RANGE_MONTH})?(?:\s+\d{{4}})?\s*[–—-]\s*"
+    rf"\d{{1,2}}\s+{_RANGE_MONTH}\s+\d{{4}}(?:\s+года)?"
+    # 24 de febrero a 4 de abril de 2025
+    r"|\d{1,2}(?:\s+de\s+\w+)?\s+al?\s+\d{1,2}\s+de\s+\w+\s+de\s+\d{4}"
+    # 2025年2月24日至4月4日
+    r"|\d{4}年\d{1,2}月\d{1,2}日\s*[至–-]\s*(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日"
+)
+# `69 (a)`, and `69 a)` as Spanish and Russian write it, with Latin, Cyrillic or Arabic letters.
+_AGENDA_NUMBER = r"\d{1,3}(?:\s*\(?[^\W\d_]{1,3}\))?"
+_AGENDA_NUMBERS = rf"{_AGENDA_NUMBER}(?:\s*(?:,|،|、|and|et|y|и|و|和)\s*{_AGENDA_NUMBER})*"
 _AGENDA = [
     re.compile(rf"(?:provisional\s+)?agenda\s+items?\s+(?P<item>{_AGENDA_NUMBERS})", re.I),
     re.compile(
         rf"items?\s+(?P<item>{_AGENDA_NUMBERS})\s+of\s+the\s+(?:preliminary|provisional)\s+list",
         re.I,
     ),
-    re.compile(rf"points?\s+(?P<item>{_AGENDA_NUMBERS})\s+de\s+l[’']ordre\s+du\s+jour", re.I),
-    re.compile(rf"temas?\s+(?P<item>{_AGENDA_NUMBERS})\s+de(?:l)?\s+(?:la\s+)?agenda", re.I),
+    re.compile(
+        rf"points?\s+(?P<item>{_AGENDA_NUMBERS})\s+de\s+"
+        r"(?:l[’']ordre\s+du\s+jour(?:\s+provisoire)?|la\s+liste\s+préliminaire)",
+        re.I,
+    ),
+    re.compile(
+        rf"temas?\s+(?P<item>{_AGENDA_NUMBERS})\s+"
+        r"(?:del?\s+(?:la\s+)?(?:agenda|programa)(?:\s+provisional)?|de\s+la\s+lista\s+preliminar)",
+        re.I,
+    ),
+    re.compile(
+        rf"пункты?\s+(?P<item>{_AGENDA_NUMBERS})\s+"
+        r"(?:(?:предварительной\s+)?повестки\s+дня|предварительного\s+перечня)",
+        re.I,
+    ),
+    # البند 3 من جدول الأعمال, البندان 2 و 3 من جدول الأعمال المؤقت
+    re.compile(
+        rf"البند(?:ان)?\s+(?P<item>{_AGENDA_NUMBERS})\s+من\s+جدول\s+ال[أا]عمال(?:\s+المؤقت)?"
+    ),
+    re.compile(rf"(?:临时)?议程项目\s*(?P<item>{_AGENDA_NUMBERS})"),
 ]
 # Masthead lines that are not the title: the Organization, distribution, footnotes (`* A/1.`).
 _MASTHEAD = re.compile(
-    r"United Nations|Nations Unies|Naciones Unidas|Distr\..*|Original\s*:.*|\*+\s*.*"
+    r"United Nations|Nations Unies|Naciones Unidas|Организация Объединенных Наций|الأمم المتحدة"
+    r"|联合国|Distr\..*|Original\s*:.*|\*+\s*.*"
+    # The language of the translation, over `Original:` (`Russian`, `Français`).
+    r"|Arabic|Chinese|Russian|Français|Español"
     r"|Advance (?:unedited|edited) version|GE\.\d{2}-\d+.*",
     re.IGNORECASE,
 )
-# A title wraps onto the next line after one of these.
+# A title wraps onto the next line after one of these; Arabic and Chinese have no lower case
+# to tell a continued line by, but for a comma.
 _CONTINUES = re.compile(
-    r"(?:[,-]|\b(?:of|the|on|and|for|in|to|against|a|an|with|by|at|from|its|their))$"
+    r"(?:[,،，、-]|\b(?:of|the|on|and|for|in|to|against|a|an|with|by|at|from|its|their))$"
+)
+
+# Agenda items are compared across languages: `٣` is `3`.
+_DIGITS = str.maketrans(
+    {chr(zero + digit): str(digit) for zero in (0x0660, 0x06F0, 0xFF10) for digit in range(10)}
 )
 
 _ORIGINAL = re.compile(r"Original\s*:\s*(?P<word>[^\W\d_]+)", re.IGNORECASE)
@@ -145,6 +221,7 @@ _LANGUAGE_SAMPLE = 20_000
 
 def detect_metadata(front_matter: str) -> Metadata:
     """What `front_matter` says about its report."""
+    front_matter = normalise_presentation_forms(front_matter)
     lines = [" ".join(line.split()) for line in front_matter.splitlines()]
     lines = [line for line in lines if line]
     labels = _labels(lines)
@@ -178,7 +255,7 @@ def parse_date(text: str) -> dt.date | None:
         if match is None:
             continue
         month = match["month"]
-        number = int(month) if month.isdigit() else _MONTHS.get(month.casefold())
+        number = int(month) if month.isdigit() else _MONTHS.get(normalise(month.casefold()))
         if number is None:
             continue
         try:
@@ -275,7 +352,7 @@ def _units(lines: Sequence[str]) -> list[str]:
             wrapping = False
             continue
         if units and (wrapping or line[:1].islower()):
-            glue = "" if units[-1].endswith("-") else " "
+            glue = "" if units[-1].endswith(("-", "，", "、")) else " "
             units[-1] = f"{units[-1]}{glue}{line}"
         else:
             units.append(line)
@@ -322,5 +399,5 @@ def _agenda_item(lines: Iterable[str]) -> str | None:
     for line in lines:
         match = _agenda_match(line)
         if match is not None:
-            return " ".join(match["item"].split())
+            return " ".join(match["item"].split()).translate(_DIGITS)
     return None

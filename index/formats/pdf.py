@@ -6,6 +6,8 @@ taken off it:
 - lines: characters sharing a baseline, superscripts joining the line below them, so that a
   footnote marker stays glued to its word (`children1`) as the parser expects; a gap of a few
   characters' width splits a line into runs (the masthead's columns, a contents table's tab stops);
+  a line mostly in Arabic is put from the order it is seen in into the order it is read
+  (index/bidi_order.py), its rightmost run first;
 - the masthead and title: all of the first page above the line where the content starts
   (`Summary`, `Contents`, a heading or a paragraph) go to `front_matter`, a run per line;
 - running headers and footers: lines in the top or bottom tenth of a page made only of page
@@ -33,6 +35,7 @@ from typing import Any
 import pdfplumber
 from pdfplumber.page import Page
 
+from index.bidi_order import is_right_to_left, reading_order
 from index.errors import IngestError
 from index.hyphenation import LineJoiner
 from index.parse_text import starts_content
@@ -75,7 +78,7 @@ _PARAGRAPH_SPACING = 1.25
 
 @dataclass(frozen=True)
 class _Line:
-    runs: tuple[str, ...]  # groups of words, apart by a column gap, left to right
+    runs: tuple[str, ...]  # groups of words, apart by a column gap, in reading order
     top: float
     bottom: float
     baseline: float
@@ -210,21 +213,24 @@ def _overlap(char: _Char, other: _Char) -> float:
 
 def _line(chars: list[_Char]) -> _Line:
     size = _main_size(chars)
-    in_reading_order = _without_doubles(sorted(chars, key=lambda c: float(c["x0"])))
-    runs: list[str] = []
-    run = in_reading_order[0]["text"]
-    for before, char in pairwise(in_reading_order):
+    left_to_right = _without_doubles(sorted(chars, key=lambda c: float(c["x0"])))
+    runs: list[list[str]] = [[left_to_right[0]["text"]]]
+    for before, char in pairwise(left_to_right):
         gap = char["x0"] - before["x1"]
         scale = max(before["size"], char["size"])
         if gap > _RUN_GAP * scale:
-            runs.append(run)
-            run = char["text"]
+            runs.append([char["text"]])
         else:
-            run += (" " if gap > _SPACE_GAP * scale else "") + char["text"]
-    runs.append(run)
+            runs[-1] += [" ", char["text"]] if gap > _SPACE_GAP * scale else [char["text"]]
+    if is_right_to_left("".join(c["text"] for c in chars)):
+        # pdfplumber gives an Arabic line as it is seen, its words backwards: the first run
+        # read is the rightmost.
+        texts = [reading_order(run) for run in reversed(runs)]
+    else:
+        texts = ["".join(run) for run in runs]
     main = [c for c in chars if round(c["size"], 1) == size]
     return _Line(
-        runs=tuple(runs),
+        runs=tuple(texts),
         top=min(float(c["top"]) for c in chars),
         bottom=max(float(c["bottom"]) for c in chars),
         baseline=_baseline(main[0]),
@@ -233,7 +239,7 @@ def _line(chars: list[_Char]) -> _Line:
 
 
 def _without_doubles(chars: Sequence[_Char]) -> list[_Char]:
-    """`chars` (in reading order) but those printed again a hair to the right, as some PDFs
+    """`chars` (left to right) but those printed again a hair to the right, as some PDFs
     embolden text."""
     kept = list(chars[:1])
     for char in chars[1:]:

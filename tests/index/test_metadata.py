@@ -283,3 +283,259 @@ def test_labelled_lines_say_it_outright_and_win() -> None:
 
 def test_nothing_to_detect_is_nothing_found() -> None:
     assert detect_metadata("") == Metadata()
+
+
+# The same report's mastheads in the other official languages. The box at the top right
+# (`Distr.`, date, `Original:`) is in the language for French and Spanish, in English for
+# Arabic, Russian and Chinese; the session's dates are in the language everywhere.
+FRENCH = """\
+Nations Unies
+A/HRC/58/19
+Assemblée générale
+Distr. générale
+13 janvier 2025
+Français
+Original : anglais
+Conseil des droits de l’homme
+Cinquante-huitième session
+24 février-4 avril 2025
+Point 3 de l’ordre du jour
+Promotion et protection de tous les droits de l’homme, civils, politiques,
+économiques, sociaux et culturels, y compris le droit au développement
+Rapport annuel de la Représentante spéciale du Secrétaire général chargée de la question
+de la violence contre les enfants*
+* A/HRC/58/1.
+"""
+SPANISH = """\
+Naciones Unidas
+A/HRC/58/19
+Asamblea General
+Distr. general
+13 de enero de 2025
+Español
+Original: inglés
+Consejo de Derechos Humanos
+58º período de sesiones
+24 de febrero a 4 de abril de 2025
+Tema 3 de la agenda
+Promoción y protección de todos los derechos humanos, civiles,
+políticos, económicos, sociales y culturales, incluido el derecho al desarrollo
+Informe anual de la Representante Especial del Secretario General sobre la Violencia
+contra los Niños*
+* A/HRC/58/1.
+"""
+RUSSIAN = """\
+Организация Объединенных Наций
+A/HRC/58/19
+Генеральная Ассамблея
+Distr.: General
+13 January 2025
+Russian
+Original: English
+Совет по правам человека
+Пятьдесят восьмая сессия
+24 февраля — 4 апреля 2025 года
+Пункт 3 повестки дня
+Поощрение и защита всех прав человека, гражданских,
+политических, экономических, социальных и культурных прав, включая право на развитие
+Ежегодный доклад Специального представителя Генерального секретаря
+по вопросу о насилии в отношении детей*
+* A/HRC/58/1.
+"""
+ARABIC = """\
+الأمم المتحدة
+A/HRC/58/19
+الجمعية العامة
+Distr.: General
+13 January 2025
+Arabic
+Original: English
+مجلس حقوق الإنسان
+الدورة الثامنة والخمسون
+24 شباط/فبراير - 4 نيسان/أبريل 2025
+البند 3 من جدول الأعمال
+تعزيز وحماية جميع حقوق الإنسان، المدنية والسياسية والاقتصادية والاجتماعية والثقافية،
+بما في ذلك الحق في التنمية
+التقرير السنوي للممثلة الخاصة للأمين العام المعنية بالعنف ضد الأطفال*
+* A/HRC/58/1.
+"""
+CHINESE = """\
+联合国
+A/HRC/58/19
+大会
+Distr.: General
+13 January 2025
+Chinese
+Original: English
+人权理事会
+第五十八届会议
+2025年2月24日至4月4日
+议程项目3
+增进和保护所有人权——公民权利、政治权利、经济、社会和文化权利，
+包括发展权
+秘书长暴力侵害儿童问题特别代表的年度报告*
+* A/HRC/58/1。
+"""
+
+
+@pytest.mark.parametrize(
+    ("masthead", "expected"),
+    [
+        (
+            FRENCH,
+            Metadata(
+                body="Conseil des droits de l’homme",
+                session="Cinquante-huitième session, 24 février-4 avril 2025",
+                title=(
+                    "Rapport annuel de la Représentante spéciale du Secrétaire général chargée "
+                    "de la question de la violence contre les enfants"
+                ),
+                lang="fr",
+            ),
+        ),
+        (
+            SPANISH,
+            Metadata(
+                body="Consejo de Derechos Humanos",
+                session="58º período de sesiones, 24 de febrero a 4 de abril de 2025",
+                title=(
+                    "Informe anual de la Representante Especial del Secretario General sobre la "
+                    "Violencia contra los Niños"
+                ),
+                lang="es",
+            ),
+        ),
+        (
+            RUSSIAN,
+            Metadata(
+                body="Совет по правам человека",
+                session="Пятьдесят восьмая сессия, 24 февраля — 4 апреля 2025 года",
+                title=(
+                    "Ежегодный доклад Специального представителя Генерального секретаря "
+                    "по вопросу о насилии в отношении детей"
+                ),
+                lang="ru",
+            ),
+        ),
+        (
+            ARABIC,
+            Metadata(
+                body="مجلس حقوق الإنسان",
+                session="الدورة الثامنة والخمسون, 24 شباط/فبراير-4 نيسان/أبريل 2025",
+                title="التقرير السنوي للممثلة الخاصة للأمين العام المعنية بالعنف ضد الأطفال",
+                lang="ar",
+            ),
+        ),
+        (
+            CHINESE,
+            Metadata(
+                body="人权理事会",
+                session="第五十八届会议, 2025年2月24日至4月4日",
+                title="秘书长暴力侵害儿童问题特别代表的年度报告",
+                lang="zh",
+            ),
+        ),
+    ],
+    ids=["fr", "es", "ru", "ar", "zh"],
+)
+def test_a_masthead_in_another_official_language_gives_every_field(
+    masthead: str, expected: Metadata
+) -> None:
+    assert detect_metadata(masthead) == Metadata(
+        symbol="A/HRC/58/19",
+        title=expected.title,
+        date=dt.date(2025, 1, 13),
+        body=expected.body,
+        session=expected.session,
+        agenda_item="3",
+        lang=expected.lang,
+    )
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "13 janvier 2025",
+        "13 de enero de 2025",
+        "13 января 2025 года",
+        "13 января 2025 г.",
+        "13 كانون الثاني/يناير 2025",
+        "١٣ كانون الثاني/يناير ٢٠٢٥",
+        "۱۳ كانون الثاني/يناير ۲۰۲۵",
+        "2025年1月13日",
+    ],
+)
+def test_a_date_line_in_another_official_language_is_the_date(written: str) -> None:
+    assert detect_metadata(f"A/HRC/58/19\n{written}").date == dt.date(2025, 1, 13)
+
+
+@pytest.mark.parametrize(
+    ("written", "date"),
+    [
+        ("2 تشرين الأول/أكتوبر 2024", dt.date(2024, 10, 2)),
+        ("30 حزيران/يونيه 2024", dt.date(2024, 6, 30)),
+        ("1 نيسان/ابريل 2024", dt.date(2024, 4, 1)),
+        ("1er septembre 2024", dt.date(2024, 9, 1)),
+        ("31 августа 2024 года", dt.date(2024, 8, 31)),
+        ("2024年12月1日", dt.date(2024, 12, 1)),
+    ],
+)
+def test_every_month_name_is_read_whatever_its_spelling(written: str, date: dt.date) -> None:
+    assert detect_metadata(written).date == date
+
+
+@pytest.mark.parametrize(
+    ("lines", "session"),
+    [
+        ("Soixante-dix-neuvième session", "Soixante-dix-neuvième session"),
+        ("79º período de sesiones", "79º período de sesiones"),
+        ("Septuagésimo noveno período de sesiones", "Septuagésimo noveno período de sesiones"),
+        ("Семьдесят девятая сессия", "Семьдесят девятая сессия"),
+        ("الدورة التاسعة والسبعون", "الدورة التاسعة والسبعون"),
+        ("第七十九届会议", "第七十九届会议"),
+        ("第三十五届特别会议", "第三十五届特别会议"),
+    ],
+)
+def test_a_session_in_another_official_language(lines: str, session: str) -> None:
+    assert detect_metadata(lines).session == session
+
+
+@pytest.mark.parametrize(
+    ("line", "item"),
+    [
+        ("Point 69 a) de la liste préliminaire*", "69 a)"),
+        ("Points 2 et 3 de l’ordre du jour", "2 et 3"),
+        ("Tema 3 de la agenda", "3"),
+        ("Tema 69 a) del programa provisional*", "69 a)"),
+        ("Пункт 3 повестки дня", "3"),
+        ("Пункты 2 и 3 повестки дня", "2 и 3"),
+        ("البند 3 من جدول الأعمال", "3"),
+        ("البند ٣ من جدول الأعمال", "3"),
+        ("البندان 2 و 3 من جدول الأعمال", "2 و 3"),
+        ("议程项目3", "3"),
+        ("临时议程项目4*", "4"),
+    ],
+)
+def test_an_agenda_item_in_another_official_language_is_its_number(line: str, item: str) -> None:
+    assert detect_metadata(line).agenda_item == item
+
+
+@pytest.mark.parametrize(
+    ("lines", "body"),
+    [
+        ("Assemblée générale\nConseil des droits de l’homme", "Conseil des droits de l’homme"),
+        ("Asamblea General\nConsejo de Seguridad", "Consejo de Seguridad"),
+        ("Генеральная Ассамблея", "Генеральная Ассамблея"),
+        ("Экономический и Социальный Совет", "Экономический и Социальный Совет"),
+        ("الجمعية العامة\nمجلس الأمن", "مجلس الأمن"),
+        ("大会\n人权理事会", "人权理事会"),
+        ("安全理事会", "安全理事会"),
+    ],
+)
+def test_a_body_in_another_official_language(lines: str, body: str) -> None:
+    assert detect_metadata(lines).body == body
+
+
+def test_an_arabic_masthead_in_presentation_forms_is_read_as_its_letters() -> None:
+    shapes = "ﻣﺠﻠﺲ ﺣﻘﻮﻕ ﺍﻹﻧﺴﺎﻥ"  # مجلس حقوق الإنسان as a PDF may give it
+    assert detect_metadata(ARABIC.replace("مجلس حقوق الإنسان", shapes)).body == "مجلس حقوق الإنسان"

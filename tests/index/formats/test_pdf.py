@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from index.errors import IngestError
-from index.formats.pdf import read_pdf
+from index.formats.pdf import _lines, read_pdf
 from index.models import Report
 from index.parse_text import parse_document
 from index.source import SourceDocument
@@ -292,3 +293,35 @@ def test_a_missing_file_is_refused_naming_it(tmp_path: Path) -> None:
     with pytest.raises(IngestError) as error:
         read_pdf(path)
     assert str(error.value) == f"{path}: cannot read the PDF (No such file or directory)"
+
+
+def _chars_seen(*runs: str) -> list[dict[str, Any]]:
+    """pdfplumber's characters for the runs of a line, each run's text as seen left to right:
+    5 points a character, a space 3 points wide, runs 40 points apart."""
+    chars: list[dict[str, Any]] = []
+    x = 50.0
+    for run in runs:
+        for text in run:
+            if text == " ":
+                x += 3
+                continue
+            chars.append(
+                {"text": text, "x0": x, "x1": x + 5, "top": 100.0, "bottom": 110.0, "size": 10.0}
+                | {"y1": 700.0, "matrix": (10, 0, 0, 10, x, 690.0), "upright": True}
+            )
+            x += 5
+        x += 40
+    return chars
+
+
+def test_a_line_in_arabic_is_read_right_to_left_its_runs_too() -> None:
+    seen = "".join(reversed("الجمعية العامة"))
+    [line] = _lines(_chars_seen("A/HRC/58/19", seen))
+    assert line.runs == ("الجمعية العامة", "A/HRC/58/19")
+    [line] = _lines(_chars_seen("A/HRC/58/19 " + "".join(reversed("الوثيقة"))))
+    assert line.runs == ("الوثيقة A/HRC/58/19",)
+
+
+def test_a_line_mostly_in_latin_letters_is_read_as_seen() -> None:
+    [line] = _lines(_chars_seen("Agenda item 3", "A/HRC/58/19 م"))
+    assert line.runs == ("Agenda item 3", "A/HRC/58/19 م")
