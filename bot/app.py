@@ -9,7 +9,13 @@ from typing import Any, TypeAlias
 
 from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
-from telegram.ext import Application, ApplicationBuilder, Defaults, PicklePersistence
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    Defaults,
+    PicklePersistence,
+)
 
 from bot.handlers import Handlers
 from bot.i18n import N_, Texts, texts
@@ -32,6 +38,9 @@ COMMANDS = (
 # The bot asks Telegram only for the updates it handles.
 ALLOWED_UPDATES = (Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY)
 
+# A 429 is waited out (retry_after, then the call again) this many times before the call fails.
+RATE_LIMIT_RETRIES = 2
+
 BotApplication: TypeAlias = Application[Any, Any, Any, Any, Any, Any]
 
 
@@ -51,9 +60,19 @@ async def _register_commands(application: BotApplication) -> None:
 
 
 def build_application(
-    token: str, base_url: str, library: Library, state_file: Path | None = None
+    token: str,
+    base_url: str,
+    library: Library,
+    state_file: Path | None = None,
+    *,
+    rate_limit: bool = True,
 ) -> BotApplication:
-    """The bot; with `state_file`, chats' choices (their report) survive restarts there."""
+    """The bot; with `state_file`, chats' choices (their report) survive restarts there.
+
+    With `rate_limit`, calls keep within Telegram's flood limits (about 30 messages a second in
+    all, 20 a minute in each group), and a 429 is waited out and the call made again, rather
+    than the reply being lost.
+    """
     builder = (
         ApplicationBuilder()
         .token(token)
@@ -67,6 +86,9 @@ def build_application(
         )
         .post_init(_register_commands)
     )
+    if rate_limit:
+        # PTB's defaults are Telegram's published limits; getUpdates is never throttled.
+        builder.rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))
     if state_file is not None:
         state_file.parent.mkdir(parents=True, exist_ok=True)
         # Written within a second of a change, not only at a clean shutdown.

@@ -100,7 +100,11 @@ def _run(settings: Settings, library: Library) -> int:
         print("No REPORTBOT_TOKEN is set: starting the sandbox instead.", file=sys.stderr)
         return _sandbox(library)
     application = build_application(
-        settings.token.get_secret_value(), settings.api_base_url, library, settings.state_file
+        settings.token.get_secret_value(),
+        settings.api_base_url,
+        library,
+        settings.state_file,
+        rate_limit=settings.rate_limit,
     )
     try:
         # The settings refuse a webhook URL without a secret.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import logging
 from collections.abc import Sequence
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from telegram import Chat, Message, Update
 from telegram.constants import ChatMemberStatus, ChatType
-from telegram.error import BadRequest
+from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
@@ -383,11 +384,16 @@ class Handlers:
             await chat.send_message(reply.text, reply_markup=reply.keyboard)
 
     async def error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if isinstance(context.error, Forbidden):
+            # Blocked by the user or removed from the group: nothing more can reach that chat.
+            log.warning("a chat refused the bot's message: %s", context.error.message)
+            return
         # The exception, never the message that caused it: users' words stay out of the logs.
         log.error("handling an update failed", exc_info=context.error)
         if isinstance(update, Update) and update.effective_chat is not None:
             text = render.something_went_wrong(_texts(update, context))
-            await update.effective_chat.send_message(text)
+            with contextlib.suppress(TelegramError):  # the apology is best effort
+                await update.effective_chat.send_message(text)
 
 
 def _chat_report(reports: Sequence[Report], chat_data: dict[Any, Any] | None) -> Report:

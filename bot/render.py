@@ -33,6 +33,8 @@ FILTER_EXAMPLE = "/search report:A/HRC/58/19 trafficking"
 CITATION_EXAMPLE = "A/HRC/58/19, para. 3"
 PAGE_SIZE = 5
 _QUERY_SHOWN = 120
+# Report symbols are short (A/HRC/58/19): a longer one typed is shown cut to this.
+_SYMBOL_SHOWN = 40
 # Telegram's limit for the text a copy button copies.
 _COPY_LIMIT = 256
 
@@ -86,9 +88,9 @@ def summary_html(summary: Summary) -> str:
     )
 
 
-def _shown_query(words: Sequence[str]) -> str:
+def _shown_query(words: Sequence[str], most: int = _QUERY_SHOWN) -> str:
     shown = " ".join(words)
-    return shown if len(shown) <= _QUERY_SHOWN else shown[: _QUERY_SHOWN - 1].rstrip() + "…"
+    return shown if len(shown) <= most else shown[: most - 1].rstrip() + "…"
 
 
 def search_usage(t: Texts) -> str:
@@ -138,11 +140,12 @@ def showing_results(t: Texts, corrected: Sequence[tuple[str, str]]) -> str:
 
 
 def unknown_reports(t: Texts, symbols: Sequence[str]) -> str:
+    # What was typed is echoed shortened: a 4000-character "symbol" must not overflow the reply.
     return t.ngettext(
         "No report {symbols} is indexed. /reports lists the ones I have.",
         "Reports {symbols} are not indexed. /reports lists the ones I have.",
         len(symbols),
-        symbols=t.join([escape(symbol) for symbol in symbols]),
+        symbols=t.join([escape(_shown_query([symbol], _SYMBOL_SHOWN)) for symbol in symbols]),
     )
 
 

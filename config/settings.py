@@ -55,6 +55,10 @@ class Settings(BaseSettings):
     )
     listen: str = Field(default="127.0.0.1", description="Address the webhook server binds.")
     port: int = Field(default=8080, ge=1, le=65535, description="Port of the webhook server.")
+    rate_limit: bool = Field(
+        default=True,
+        description="Keep within Telegram's flood limits and wait out a 429; false for benchmarks.",
+    )
 
     @property
     def state_file(self) -> Path:

@@ -24,6 +24,11 @@ What it speaks:
 - Updates reach the bot by getUpdates or, once setWebhook has set a webhook, by POSTs to it
   (see delivery.py); meanwhile getUpdates is 409 Conflict, as on Telegram.
 
+- Failures on demand (`Emulator.fail_next`): the next calls of a method, or only those for one
+  chat, answer 429 with retry_after, 403, 5xx or any 4xx, and/or come late (`hang`), in
+  Telegram's words; `clear_faults` forgets those still planned. A 502 body is JSON here, where
+  Telegram's front end sends an HTML page (PTB raises the same NetworkError for both).
+
 Known simplifications: no files, inline-mode messages or group privacy mode (every group
 message reaches the bot); the entities Telegram detects by itself (commands, URLs, mentions…)
 are marked only in users' messages, and only bot commands. Webhooks: besides HTTPS URLs (on

@@ -5,15 +5,25 @@ from __future__ import annotations
 import asyncio
 import copy
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from http import HTTPStatus
 from types import TracebackType
 from typing import Any, Self
 
 from bot.emulator.delivery import Delivery
+from bot.emulator.errors import ApiError
 from bot.emulator.server import Server
-from bot.emulator.state import Call, ChatState, JsonObject, State
+from bot.emulator.state import Call, ChatState, Fault, JsonObject, State
 from bot.emulator.text import FormattedText, command_entities
 
 MAX_INLINE_QUERY_LENGTH = 256
+# Telegram's descriptions of the failures a bot meets in normal operation.
+FAULT_DESCRIPTIONS = {
+    403: "Forbidden: bot was blocked by the user",
+    500: "Internal Server Error",
+    502: "Bad Gateway",
+    503: "Service Unavailable",
+    504: "Gateway Timeout",
+}
 
 
 class Emulator:
@@ -89,6 +99,57 @@ class Emulator:
     def calls(self) -> Sequence[Call]:
         """Every Bot API request so far, in the order they were answered."""
         return self._state.calls
+
+    def fail_next(
+        self,
+        method: str,
+        status: int | None = None,
+        *,
+        description: str | None = None,
+        retry_after: int | None = None,
+        hang: float = 0,
+        times: int | None = 1,
+        chat_id: int | None = None,
+    ) -> None:
+        """Make the next `times` calls of `method` fail as Telegram's do (None: every call,
+        until `clear_faults`), only those for `chat_id` if it is given.
+
+        `status` 429 (implied by `retry_after`) is flood control, `{"ok": false, "error_code":
+        429, "description": "Too Many Requests: retry after N", "parameters": {"retry_after":
+        N}}`; 403 a user who blocked the bot; 5xx Telegram having trouble. `description`
+        replaces Telegram's usual words. With `hang`, the answer comes that many seconds late:
+        the failure, or without `status` the method's usual result. The calls are recorded in
+        `calls` as any other.
+        """
+        if retry_after is not None:
+            if status not in (None, 429):
+                raise ValueError("retry_after goes with status 429 (Too Many Requests)")
+            if retry_after < 1:
+                raise ValueError("Telegram's retry_after is a whole number of seconds, at least 1")
+            status = 429
+        elif status == 429:
+            raise ValueError("a 429 needs the retry_after Telegram sends with it")
+        if status is None and hang <= 0:
+            raise ValueError("a fault needs a status, or a hang of some seconds, or both")
+        if status is not None and not 400 <= status <= 599:
+            raise ValueError(f"a failure is a 4xx or 5xx status, not {status}")
+        if hang < 0 or (times is not None and times < 1):
+            raise ValueError("hang is at least 0 seconds, and times at least 1 (or None)")
+        error: ApiError | None = None
+        if status == 429:
+            error = ApiError(
+                429,
+                description or f"Too Many Requests: retry after {retry_after}",
+                {"retry_after": retry_after},
+            )
+        elif status is not None:
+            default = FAULT_DESCRIPTIONS.get(status) or HTTPStatus(status).phrase
+            error = ApiError(status, description or default)
+        self._state.faults.append(Fault(method.casefold(), chat_id, error, hang, times))
+
+    def clear_faults(self) -> None:
+        """Forget the failures planned by `fail_next` that have not happened yet."""
+        self._state.faults.clear()
 
     def user(
         self,

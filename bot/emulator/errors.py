@@ -8,14 +8,21 @@ from typing import Any
 class ApiError(Exception):
     """An unsuccessful Bot API response: the HTTP status doubles as Telegram's error_code."""
 
-    def __init__(self, status: int, description: str) -> None:
+    def __init__(
+        self, status: int, description: str, parameters: dict[str, Any] | None = None
+    ) -> None:
         super().__init__(description)
         self.status = status
         self.description = description
+        self.parameters = parameters
+        """Telegram's ResponseParameters, e.g. {"retry_after": 2} with a 429."""
 
     @classmethod
     def bad_request(cls, detail: str) -> ApiError:
         return cls(400, f"Bad Request: {detail}")
 
     def body(self) -> dict[str, Any]:
-        return {"ok": False, "error_code": self.status, "description": self.description}
+        body = {"ok": False, "error_code": self.status, "description": self.description}
+        if self.parameters:
+            body["parameters"] = dict(self.parameters)
+        return body

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
 
@@ -78,6 +79,11 @@ class Server:
                 raise ApiError(401, "Unauthorized")
             if method is None:
                 raise ApiError(404, "Not Found")
+            fault = self.state.take_fault(method.name, params)
+            if fault is not None:
+                await asyncio.sleep(fault.hang)
+                if fault.error is not None:
+                    raise fault.error
             implementation = IMPLEMENTED.get(method.name)
             if implementation is None:
                 raise ApiError(

@@ -94,6 +94,29 @@ class Webhook:
     last_error_message: str | None = None
 
 
+@dataclass
+class Fault:
+    """A failure the emulator answers with instead of performing a method (see
+    Emulator.fail_next)."""
+
+    method: str
+    """The method's name, casefolded: Telegram takes method names in any case."""
+    chat_id: int | None
+    """Only calls for this chat fail; None: every call of the method."""
+    error: ApiError | None
+    """The answer; None: the call, once delayed, is performed as usual."""
+    hang: float
+    """Seconds to wait before answering."""
+    times: int | None
+    """How many more calls fail; None: every call, until the faults are cleared."""
+
+    def matches(self, method: str, params: dict[str, Any]) -> bool:
+        if method.casefold() != self.method:
+            return False
+        # chat_id arrives as a number, or as a string when it is an @username.
+        return self.chat_id is None or str(params.get("chat_id")) == str(self.chat_id)
+
+
 class State:
     def __init__(self, token: str, bot: JsonObject) -> None:
         self.token = token
@@ -110,6 +133,7 @@ class State:
         self.open_inline_queries: set[str] = set()
         self.commands: dict[str, list[JsonObject]] = {}
         self.calls: list[Call] = []
+        self.faults: list[Fault] = []
         self.pulse = Pulse()
         self.closing = False
         self._update_ids = itertools.count(1)
@@ -120,6 +144,17 @@ class State:
     def record(self, call: Call) -> None:
         self.calls.append(call)
         self.pulse.fire()
+
+    def take_fault(self, method: str, params: dict[str, Any]) -> Fault | None:
+        """The first fault planned for this call, counted as used; None if there is none."""
+        for fault in self.faults:
+            if fault.matches(method, params):
+                if fault.times is not None:
+                    fault.times -= 1
+                    if fault.times == 0:
+                        self.faults.remove(fault)
+                return fault
+        return None
 
     def queue(self, kind: str, payload: JsonObject) -> JsonObject:
         """Queue an update for the bot; return a copy of it."""

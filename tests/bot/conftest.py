@@ -32,7 +32,7 @@ class Chat:
         return [
             call
             for call in self.emulator.calls[since:]
-            if call.method == "sendMessage" and int(call.params["chat_id"]) == self.id
+            if call.method == "sendMessage" and call.ok and int(call.params["chat_id"]) == self.id
         ]
 
     async def send(self, text: str, replies: int = 1) -> list[dict[str, Any]]:
