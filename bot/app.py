@@ -14,12 +14,12 @@ from telegram.ext import (
     Application,
     ApplicationBuilder,
     Defaults,
-    PicklePersistence,
 )
 
 from bot.handlers import Handlers
 from bot.i18n import N_, Texts, texts
 from bot.inline import InlineHandlers
+from bot.persistence import JsonChatPersistence
 from index.languages import ENGLISH, LANGUAGES
 from index.library import Library
 
@@ -32,6 +32,7 @@ COMMANDS = (
     ("settings", N_("This chat's settings")),
     ("report", N_("Choose this chat's report: /report A/HRC/58/19")),
     ("lang", N_("Choose the language I reply in: /lang fr")),
+    ("forget", N_("Erase what I keep about this chat")),
     ("help", N_("What I do and how to use me")),
     ("start", N_("Start here")),
 )
@@ -92,7 +93,7 @@ def build_application(
     if state_file is not None:
         state_file.parent.mkdir(parents=True, exist_ok=True)
         # Written within a second of a change, not only at a clean shutdown.
-        builder.persistence(PicklePersistence(state_file, update_interval=1))
+        builder.persistence(JsonChatPersistence(state_file, update_interval=1))
     application = builder.build()
     Handlers(library).register(application)
     InlineHandlers(library).register(application)

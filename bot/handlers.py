@@ -59,6 +59,7 @@ class Handlers:
         application.add_handler(CommandHandler("report", self.report, NEW_MESSAGES))
         application.add_handler(CommandHandler("settings", self.settings, NEW_MESSAGES))
         application.add_handler(CommandHandler("lang", self.lang, NEW_MESSAGES))
+        application.add_handler(CommandHandler("forget", self.forget, NEW_MESSAGES))
         application.add_handler(CallbackQueryHandler(self.button))
         application.add_handler(
             MessageHandler(
@@ -195,6 +196,20 @@ class Handlers:
             named = context.args[0][:20] if context.args else None
             text = render.unknown_language(t, named) + "\n\n" + listing if named else listing
         await self._send(update.effective_chat, [Reply(text)])
+
+    async def forget(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """`/forget`: erase the chat's settings, on disk too at the next save (within a second)."""
+        # In the chat's language as it was: the choice is about to go.
+        t = _texts(update, context)
+        chat = update.effective_chat
+        if chat is None:
+            return
+        if not await _may_change_settings(update, context):
+            text = render.admins_only(t)
+        else:
+            context.application.drop_chat_data(chat.id)
+            text = render.forgotten(t)
+        await self._send(chat, [Reply(text)])
 
     async def unknown(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = update.effective_message

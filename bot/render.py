@@ -489,6 +489,10 @@ def admins_only(t: Texts) -> str:
     return t.gettext("Only this group's administrators can change its settings.")
 
 
+def forgotten(t: Texts) -> str:
+    return t.gettext("I have erased this chat's settings: its report and its language.")
+
+
 def report_chosen(t: Texts, report: Report) -> str:
     return t.gettext(
         "This chat's report is now <b>{symbol}</b> — {title}.\n"
@@ -543,6 +547,7 @@ def help_text(t: Texts, reports: Sequence[Report]) -> str:
         t.gettext(
             "<b>/lang</b> — the language I reply in; <b>/settings</b> — this chat's settings"
         ),
+        t.gettext("<b>/forget</b> — erase what I keep about this chat"),
         t.gettext("<b>/help</b> — this message"),
         "",
         t.gettext("Narrow a search with filters among the words:"),

@@ -15,7 +15,7 @@ CONFIG_DIR = Path(__file__).resolve().parent
 DEFAULT_CATALOGUE = CONFIG_DIR / "catalogue.toml"
 
 
-STATE_FILE = "bot-state.pickle"
+STATE_FILE = "bot-state.json"
 # Telegram's rule for setWebhook's secret_token.
 WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
 

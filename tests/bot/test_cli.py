@@ -430,3 +430,31 @@ async def test_a_webhook_url_the_bot_api_refuses_is_one_clear_line(env: dict[str
         "reportbot: the Bot API refused: Bad webhook: an https url must be provided for webhook"
     )
     assert "Traceback" not in (stdout + stderr).decode()
+
+
+async def test_a_chats_settings_survive_sigkill(env: dict[str, str], tmp_path: Path) -> None:
+    state = tmp_path / "data" / "bot-state.json"
+    async with Emulator(token=TOKEN, bot_username="reportbot_live_bot") as emulator:
+        env |= {"REPORTBOT_TOKEN": TOKEN, "REPORTBOT_API_BASE_URL": emulator.base_url}
+        user = emulator.user(first_name="Mariam", language_code="en")
+        chat = emulator.private_chat(user)
+        process = await _start(env)
+        try:
+            emulator.send_message(chat, user, "/report A/HRC/58/19")
+            for _ in range(100):
+                if state.is_file() and "A/HRC/58/19" in state.read_text():
+                    break
+                await asyncio.sleep(0.1)
+        finally:
+            process.kill()
+            await asyncio.wait_for(process.communicate(), 30)
+        process = await _start(env)
+        try:
+            emulator.send_message(chat, user, "/settings")
+            reply = await emulator.wait_for(
+                lambda c: c.method == "sendMessage" and "Report for" in c.params["text"], timeout=30
+            )
+        finally:
+            await _stop(process)
+        assert "(chosen with /report)" in reply.params["text"]
+        assert list(state.parent.glob("*corrupt*")) == []

@@ -85,7 +85,7 @@ async def test_results_and_their_buttons_speak_the_users_language(
 async def test_lang_changes_the_chats_language_and_it_survives_a_restart(
     emulator: Emulator, library: Library, tmp_path: Path
 ) -> None:
-    state = tmp_path / "data" / "bot-state.pickle"
+    state = tmp_path / "data" / "bot-state.json"
     chat = speaker(emulator, "en")
     async with polling(build_application(TOKEN, emulator.base_url, library, state), 1):
         (reply,) = await chat.send("/lang ru")

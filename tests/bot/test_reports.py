@@ -114,7 +114,7 @@ async def test_results_from_several_reports_are_labelled(private: Chat) -> None:
 async def test_a_chats_report_survives_a_restart(
     emulator: Emulator, library: Library, tmp_path: Path
 ) -> None:
-    state = tmp_path / "data" / "bot-state.pickle"
+    state = tmp_path / "data" / "bot-state.json"
     user = emulator.user(first_name="Nadia")
     chat = Chat(emulator, emulator.private_chat(user), user)
     async with polling(build_application(TOKEN, emulator.base_url, library, state), 1):
