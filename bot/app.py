@@ -101,18 +101,28 @@ def build_application(
 
 
 @asynccontextmanager
-async def polling(application: BotApplication, poll_timeout: int = 10) -> AsyncIterator[None]:
-    """Serve by long polling inside a running event loop, as `run_polling` does outside one."""
+async def running(application: BotApplication) -> AsyncIterator[None]:
+    """Initialised, post_init run (as `run_polling` and `run_webhook` do) and started; stopped
+    again at the end, after whatever feeds it updates has stopped."""
     async with application:
         if application.post_init is not None:
             await application.post_init(application)
-        assert application.updater is not None
-        await application.updater.start_polling(
-            poll_interval=0, timeout=poll_timeout, allowed_updates=list(ALLOWED_UPDATES)
-        )
         await application.start()
         try:
             yield
         finally:
-            await application.updater.stop()
             await application.stop()
+
+
+@asynccontextmanager
+async def polling(application: BotApplication, poll_timeout: int = 10) -> AsyncIterator[None]:
+    """Serve by long polling inside a running event loop, as `run_polling` does outside one."""
+    async with running(application):
+        assert application.updater is not None
+        await application.updater.start_polling(
+            poll_interval=0, timeout=poll_timeout, allowed_updates=list(ALLOWED_UPDATES)
+        )
+        try:
+            yield
+        finally:
+            await application.updater.stop()

@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 from aiohttp import web
 from telegram import Update
 
-from bot.app import ALLOWED_UPDATES, BotApplication
+from bot.app import ALLOWED_UPDATES, BotApplication, running
 from index.library import Library
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
@@ -109,10 +109,7 @@ async def webhook(
     every update Telegram saw answered 200 is handled, and Telegram resends the others.
     """
     path = urlsplit(url).path or "/"
-    async with application:
-        if application.post_init is not None:
-            await application.post_init(application)
-        await application.start()
+    async with running(application):
         runner = web.AppRunner(
             _web_app(application, library, path, secret),
             access_log=None,  # its lines would carry the webhook's path
@@ -131,7 +128,6 @@ async def webhook(
             yield
         finally:
             await runner.cleanup()
-            await application.stop()
 
 
 async def serve_webhook(

@@ -6,7 +6,6 @@ as it is: the catalogue is the operator's word on what the report is.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -16,6 +15,7 @@ from index.formats import read_document
 from index.languages import LANGUAGES
 from index.models import Report
 from index.parse_text import parse_document
+from index.tomlfile import read_toml
 
 _REQUIRED = ("path", "symbol", "title")
 _METADATA = ("symbol", "lang", "title", "date", "body", "session", "agenda_item", "source_url")
@@ -27,13 +27,7 @@ def load_catalogue(path: Path) -> list[Report]:
     Text paths are relative to the catalogue. Raises IngestError for an unreadable catalogue or
     text, bad TOML, missing or unknown fields, duplicates, and a text with no numbered paragraph.
     """
-    try:
-        with path.open("rb") as file:
-            data = tomllib.load(file)
-    except OSError as error:
-        raise IngestError(f"{path}: cannot read the catalogue ({error.strerror})") from error
-    except tomllib.TOMLDecodeError as error:
-        raise IngestError(f"{path}: not valid TOML ({error})") from error
+    data = read_toml(path, "catalogue", IngestError)
     entries = data.get("report", [])
     if not isinstance(entries, list) or not all(isinstance(entry, dict) for entry in entries):
         raise IngestError(f"{path}: `report` must be an array of tables, [[report]]")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterable, Iterator
 from typing import Any
 
 from whoosh.analysis import Token, Tokenizer
@@ -51,26 +51,45 @@ class JiebaTokenizer(Tokenizer):  # type: ignore[misc]
         mode: str = "",
         **kwargs: Any,
     ) -> Iterator[Any]:
-        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         pieces = (
             _segments(value, inner_words=mode == "index")
             if tokenize
             else iter([(value, 0, len(value), 0)])
         )
-        for text, start, end, position in pieces:
-            token.text = text
-            token.boost = 1.0
-            token.stopped = text in STOP_WORDS
-            if token.stopped and removestops:
-                continue
-            if keeporiginal:
-                token.original = text
-            if positions:
-                token.pos = start_pos + position
-            if chars:
-                token.startchar = start_char + start
-                token.endchar = start_char + end
-            yield token
+        token = Token(
+            positions,
+            chars,
+            removestops=removestops,
+            mode=mode,
+            keeporiginal=keeporiginal,
+            **kwargs,
+        )
+        yield from emit(token, pieces, STOP_WORDS, start_pos, start_char)
+
+
+def emit(
+    token: Any,
+    pieces: Iterable[tuple[str, int, int, int]],
+    stop_words: Collection[str],
+    start_pos: int,
+    start_char: int,
+) -> Iterator[Any]:
+    """Whoosh's reused Token filled in for each (text, start, end, position) piece, as Whoosh's
+    own tokenizers do: positions and characters only when asked for, stop words marked."""
+    for text, start, end, position in pieces:
+        token.text = text
+        token.boost = 1.0
+        token.stopped = text in stop_words
+        if token.stopped and token.removestops:
+            continue
+        if token.keeporiginal:
+            token.original = text
+        if token.positions:
+            token.pos = start_pos + position
+        if token.chars:
+            token.startchar = start_char + start
+            token.endchar = start_char + end
+        yield token
 
 
 def _segments(text: str, inner_words: bool) -> Iterator[tuple[str, int, int, int]]:

@@ -7,13 +7,13 @@ says otherwise), and is applied to searches in that language.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from index.languages import ENGLISH, LANGUAGES
 from index.query import Concept, QueryWord
+from index.tomlfile import read_toml
 
 SYNONYMS = Path(__file__).resolve().parents[1] / "config" / "synonyms.toml"
 
@@ -68,13 +68,7 @@ def load_synonyms(path: Path) -> dict[str, list[list[str]]]:
     """The groups of the synonyms file at `path`, by language: `[[group]]` tables, each with
     `terms`, a list of two or more words or phrases, and optionally `lang`, one of the
     LANGUAGES. Raises SynonymsError for anything else."""
-    try:
-        with path.open("rb") as file:
-            data = tomllib.load(file)
-    except OSError as error:
-        raise SynonymsError(f"{path}: cannot read the synonyms ({error.strerror})") from error
-    except tomllib.TOMLDecodeError as error:
-        raise SynonymsError(f"{path}: not valid TOML ({error})") from error
+    data = read_toml(path, "synonyms", SynonymsError)
     groups = data.get("group", [])
     if not isinstance(groups, list):
         raise SynonymsError(f"{path}: `group` must be an array of tables, [[group]]")

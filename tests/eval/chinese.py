@@ -17,6 +17,7 @@ from typing import Any
 
 from whoosh.analysis import LowercaseFilter, Token, Tokenizer
 
+from index.chinese import emit
 from index.schema import build_schema, fields
 from tests.eval.quality import (
     LabelledQuery,
@@ -50,19 +51,19 @@ class BigramTokenizer(Tokenizer):  # type: ignore[misc]
         mode: str = "",
         **kwargs: Any,
     ) -> Iterator[Any]:
-        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        for position, (start, end) in enumerate(_pieces(value)):
-            token.text = value[start:end]
-            token.boost = 1.0
-            token.stopped = False
-            if keeporiginal:
-                token.original = token.text
-            if positions:
-                token.pos = start_pos + position
-            if chars:
-                token.startchar = start_char + start
-                token.endchar = start_char + end
-            yield token
+        token = Token(
+            positions,
+            chars,
+            removestops=removestops,
+            mode=mode,
+            keeporiginal=keeporiginal,
+            **kwargs,
+        )
+        pieces = (
+            (value[start:end], start, end, position)
+            for position, (start, end) in enumerate(_pieces(value))
+        )
+        yield from emit(token, pieces, (), start_pos, start_char)
 
 
 def _pieces(text: str) -> Iterator[tuple[int, int]]:
