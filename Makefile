@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint quality translations bench clean
+.PHONY: run test lint quality translations bench soak clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,15 @@ test: lint
 # Search quality on the labelled queries of tests/eval: the bot's ranking against plain BM25.
 quality: $(STAMP)
 	$(BIN)/python -m tests.eval.quality
+
+# Speed at library scale (1k to 320k paragraphs) against an SQLite FTS5 baseline; writes
+# docs/benchmarks.md. Not part of `make test`: it takes minutes. BENCH_ARGS=--help for options.
+bench: $(STAMP)
+	$(BIN)/python -m bench $(BENCH_ARGS)
+
+# Minutes of mixed traffic from many chats through the emulator, with faults injected.
+soak: $(STAMP)
+	$(BIN)/python -m tests.soak $(SOAK_ARGS)
 
 # The bot's messages, from the code into bot/locales/bot.pot and on into each language's catalogue
 # (created if missing). New messages arrive untranslated, changed ones marked fuzzy: translate them

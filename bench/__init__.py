@@ -1,0 +1,1 @@
+"""Benchmarks at library scale: run with `make bench` (see docs/benchmarks.md)."""
