@@ -30,6 +30,8 @@ class Call:
     status: int
     response: dict[str, Any]
     """The JSON body sent back: {"ok": true, "result": …} or {"ok": false, "description": …}."""
+    answered_at: float = field(default_factory=time.monotonic)
+    """When the answer was ready (time.monotonic), for measuring how long a reply took."""
 
     @property
     def ok(self) -> bool:
