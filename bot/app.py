@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import time
+from collections.abc import AsyncIterator, Collection
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, TypeAlias
 
 from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
+from telegram.error import InvalidToken
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -16,10 +18,12 @@ from telegram.ext import (
     Defaults,
 )
 
+from bot.alerts import Alerts
 from bot.handlers import Handlers
 from bot.i18n import N_, Texts, texts
 from bot.inline import InlineHandlers
 from bot.persistence import JsonChatPersistence
+from bot.throttle import Clock, SearchLimits, SearchThrottle
 from index.languages import ENGLISH, LANGUAGES
 from index.library import Library
 
@@ -36,9 +40,13 @@ COMMANDS = (
     ("help", N_("What I do and how to use me")),
     ("start", N_("Start here")),
 )
-# The bot asks Telegram only for the updates it handles.
+# The bot asks Telegram only for the updates it handles (a group's migration to a supergroup
+# comes as a message). By webhook Telegram may still post others: they are ignored.
 ALLOWED_UPDATES = (Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY)
 
+TOKEN_REFUSED = "the Bot API rejected the token (401 Unauthorized)"
+# No search is refused: for tests and the sandbox, where one person types.
+UNLIMITED = SearchLimits(per_user=0, per_group=0, inline_per_user=0)
 # A 429 is waited out (retry_after, then the call again) this many times before the call fails.
 RATE_LIMIT_RETRIES = 2
 
@@ -67,12 +75,18 @@ def build_application(
     state_file: Path | None = None,
     *,
     rate_limit: bool = True,
+    limits: SearchLimits = UNLIMITED,
+    operators: Collection[int] = (),
+    operators_chat: int | None = None,
+    clock: Clock = time.monotonic,
 ) -> BotApplication:
     """The bot; with `state_file`, chats' choices (their report) survive restarts there.
 
     With `rate_limit`, calls keep within Telegram's flood limits (about 30 messages a second in
     all, 20 a minute in each group), and a 429 is waited out and the call made again, rather
-    than the reply being lost.
+    than the reply being lost. `limits` holds back people and groups searching faster than
+    that; `operators` are the user ids allowed the operators' commands, and `operators_chat`
+    is told of failures. `clock` times the limits, the failure notices and the uptime.
     """
     builder = (
         ApplicationBuilder()
@@ -95,8 +109,11 @@ def build_application(
         # Written within a second of a change, not only at a clean shutdown.
         builder.persistence(JsonChatPersistence(state_file, update_interval=1))
     application = builder.build()
-    Handlers(library).register(application)
-    InlineHandlers(library).register(application)
+    throttle = SearchThrottle(limits, clock)
+    Handlers(library, throttle, Alerts(operators_chat, clock), operators, clock).register(
+        application
+    )
+    InlineHandlers(library, throttle).register(application)
     return application
 
 
@@ -104,14 +121,18 @@ def build_application(
 async def running(application: BotApplication) -> AsyncIterator[None]:
     """Initialised, post_init run (as `run_polling` and `run_webhook` do) and started; stopped
     again at the end, after whatever feeds it updates has stopped."""
-    async with application:
-        if application.post_init is not None:
-            await application.post_init(application)
-        await application.start()
-        try:
-            yield
-        finally:
-            await application.stop()
+    try:
+        async with application:
+            if application.post_init is not None:
+                await application.post_init(application)
+            await application.start()
+            try:
+                yield
+            finally:
+                await application.stop()
+    except InvalidToken:
+        # PTB's own message quotes the token.
+        raise InvalidToken(TOKEN_REFUSED) from None
 
 
 @asynccontextmanager

@@ -95,6 +95,7 @@ def _run(settings: Settings, library: Library) -> int:
     from telegram.error import BadRequest, InvalidToken, NetworkError
 
     from bot.app import ALLOWED_UPDATES, build_application
+    from bot.throttle import SearchLimits
 
     if settings.token is None:
         print("No REPORTBOT_TOKEN is set: starting the sandbox instead.", file=sys.stderr)
@@ -105,6 +106,13 @@ def _run(settings: Settings, library: Library) -> int:
         library,
         settings.state_file,
         rate_limit=settings.rate_limit,
+        limits=SearchLimits(
+            per_user=settings.searches_per_user,
+            per_group=settings.searches_per_group,
+            inline_per_user=settings.inline_searches_per_user,
+        ),
+        operators=settings.admin_ids,
+        operators_chat=settings.admin_chat_id,
     )
     try:
         # The settings refuse a webhook URL without a secret.

@@ -5,27 +5,35 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
+import datetime as dt
+import html
 import logging
-from collections.abc import Sequence
+import time
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any
 
-from telegram import Chat, Message, Update
+from telegram import Bot, Chat, Message, Update
 from telegram.constants import ChatMemberStatus, ChatType
-from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.error import BadRequest, ChatMigrated, Forbidden, TelegramError
 from telegram.ext import (
+    ApplicationHandlerStop,
     CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
 from bot import render
 from bot.addresses import Action, Address, ResultsPage, parse_address, parse_page
+from bot.alerts import Alerts
 from bot.i18n import Texts, language_of, texts
 from bot.inline import HELP_PAYLOAD
 from bot.render import PAGE_SIZE, Reply
 from bot.searches import SearchMemory
+from bot.throttle import Clock, SearchThrottle
+from bot.updates import SeenUpdates, answer_in_time
 from index.languages import ENGLISH, official_language
 from index.library import Library
 from index.models import Report
@@ -45,11 +53,28 @@ NEW_MESSAGES = filters.UpdateType.MESSAGE
 
 
 class Handlers:
-    def __init__(self, library: Library) -> None:
+    def __init__(
+        self,
+        library: Library,
+        throttle: SearchThrottle,
+        alerts: Alerts,
+        operators: Collection[int] = frozenset(),
+        clock: Clock = time.monotonic,
+    ) -> None:
         self.library = library
         self.searches = SearchMemory()
+        self.throttle = throttle
+        self.alerts = alerts
+        self.operators = frozenset(operators)
+        self.seen = SeenUpdates()
+        self._clock = clock
+        self._started = clock()
+        self._application: BotApplication | None = None
 
     def register(self, application: BotApplication) -> None:
+        self._application = application
+        # Before every other handler: a redelivered update (a webhook retrying) goes no further.
+        application.add_handler(TypeHandler(Update, self.once), group=-1)
         application.add_handler(CommandHandler("start", self.start, NEW_MESSAGES))
         application.add_handler(CommandHandler("help", self.help, NEW_MESSAGES))
         application.add_handler(CommandHandler("search", self.search, NEW_MESSAGES))
@@ -60,6 +85,8 @@ class Handlers:
         application.add_handler(CommandHandler("settings", self.settings, NEW_MESSAGES))
         application.add_handler(CommandHandler("lang", self.lang, NEW_MESSAGES))
         application.add_handler(CommandHandler("forget", self.forget, NEW_MESSAGES))
+        application.add_handler(CommandHandler("status", self.status, NEW_MESSAGES))
+        application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, self.migrated))
         application.add_handler(CallbackQueryHandler(self.button))
         application.add_handler(
             MessageHandler(
@@ -69,6 +96,11 @@ class Handlers:
         )
         application.add_handler(MessageHandler(NEW_MESSAGES & filters.COMMAND, self.unknown))
         application.add_error_handler(self.error)
+
+    async def once(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if not self.seen.first_time(update.update_id):
+            log.debug("update %d came again; handled already", update.update_id)
+            raise ApplicationHandlerStop
 
     # Commands
 
@@ -211,6 +243,41 @@ class Handlers:
             text = render.forgotten(t)
         await self._send(chat, [Reply(text)])
 
+    async def status(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """`/status`, for the bot's operators (REPORTBOT_ADMIN_IDS) only."""
+        user, message = update.effective_user, update.effective_message
+        t = _texts(update, context)
+        if user is None or user.id not in self.operators:
+            # In a group, a bare /status may be meant for another bot there.
+            if message is not None and _addressed_to_me(message, context.bot.username):
+                await self._send(update.effective_chat, [Reply(render.operators_only(t))])
+            return
+        reports = await asyncio.to_thread(self.library.reports)
+        text = render.status(
+            t,
+            reports,
+            uptime=dt.timedelta(seconds=self._clock() - self._started),
+            chats=sum(1 for data in context.application.chat_data.values() if data),
+            failures=self.alerts.failures,
+            refused=self.throttle.refused,
+        )
+        await self._send(update.effective_chat, [Reply(text)])
+
+    async def migrated(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A group became a supergroup, with a new id: its settings go with it. Telegram says so
+        twice, in the old chat and in the new one; whichever comes first moves them."""
+        message = update.effective_message
+        if message is None:
+            return
+        old = message.migrate_from_chat_id or message.chat.id
+        new = message.migrate_to_chat_id or message.chat.id
+        self._move_settings(old, new)
+
+    def _move_settings(self, old: int, new: int) -> None:
+        # Only settings that exist are moved: moving an empty entry would erase the new one's.
+        if self._application is not None and self._application.chat_data.get(old):
+            self._application.migrate_chat_data(old_chat_id=old, new_chat_id=new)
+
     async def unknown(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = update.effective_message
         if message is None or not _addressed_to_me(message, context.bot.username):
@@ -231,7 +298,14 @@ class Handlers:
         target = parse_address(query.data)
         notice: str | None = render.stale_button(t)
         if message is not None and page is not None:
-            notice = await self._turn_page(t, message, page, context)
+            verdict = self.throttle.search(
+                query.from_user.id, message.chat.id, group=message.chat.type != ChatType.PRIVATE
+            )
+            # A toast under the button, not a message: a flood of presses floods no chat.
+            if not verdict.allowed:
+                notice = render.slow_down(t, verdict.wait)
+            else:
+                notice = await self._turn_page(t, message, page, context)
         elif message is not None and target is not None:
             if target.action is Action.NAVIGATE:
                 notice = await self._navigate(t, message, target, context)
@@ -239,7 +313,7 @@ class Handlers:
                 notice = await self._cite(t, message.chat, target)
             elif await self._open(t, message.chat, target, context):
                 notice = None
-        await query.answer(notice)
+        await answer_in_time(query.answer(notice))
 
     # The work
 
@@ -251,6 +325,18 @@ class Handlers:
         t = _texts(update, context)
         if not query.strip():
             await self._send(update.effective_chat, [Reply(render.search_usage(t))])
+            return
+        chat, user, message = update.effective_chat, update.effective_user, update.effective_message
+        if chat is None:
+            return
+        # Anonymous administrators of every group write as one user (GroupAnonymousBot): as the
+        # group, not as that user, or they would share one limit across all groups.
+        person = None if user is None or (message and message.sender_chat) else user.id
+        verdict = self.throttle.search(person, chat.id, group=_in_group(update))
+        if not verdict.allowed:
+            # Said once a minute to whoever is refused; the searches past that get no answer.
+            if verdict.warn:
+                await self._send(chat, [Reply(render.slow_down(t, verdict.wait))])
             return
         page = ResultsPage(self.searches.remember(query), 0)
         replies = await asyncio.to_thread(self._results, t, query, page, context.bot.username)
@@ -380,8 +466,10 @@ class Handlers:
             await self._send(message.chat, replies)
             return
         (reply,) = replies
-        if message.text_html == reply.text and message.reply_markup == reply.keyboard:
-            # Pressed twice: Telegram refuses an edit that changes nothing.
+        # Pressed twice: Telegram refuses an edit that changes nothing. PTB gives the text back
+        # with quotes escaped as entities, where our HTML leaves them as they are.
+        unchanged = html.unescape(message.text_html) == html.unescape(reply.text)
+        if unchanged and message.reply_markup == reply.keyboard:
             return
         try:
             await message.edit_text(reply.text, reply_markup=reply.keyboard)
@@ -395,8 +483,20 @@ class Handlers:
     async def _send(self, chat: Chat | None, replies: Sequence[Reply]) -> None:
         if chat is None:
             return
+        chat_id = chat.id
         for reply in replies:
-            await chat.send_message(reply.text, reply_markup=reply.keyboard)
+            chat_id = await self._send_one(chat.get_bot(), chat_id, reply)
+
+    async def _send_one(self, bot: Bot, chat_id: int, reply: Reply) -> int:
+        """Send `reply`; return the id of the chat it went to, which is new if the group has
+        become a supergroup meanwhile (Telegram then refuses, naming the new chat)."""
+        try:
+            await bot.send_message(chat_id, reply.text, reply_markup=reply.keyboard)
+        except ChatMigrated as moved:
+            self._move_settings(chat_id, moved.new_chat_id)
+            chat_id = moved.new_chat_id
+            await bot.send_message(chat_id, reply.text, reply_markup=reply.keyboard)
+        return chat_id
 
     async def error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         if isinstance(context.error, Forbidden):
@@ -405,6 +505,8 @@ class Handlers:
             return
         # The exception, never the message that caused it: users' words stay out of the logs.
         log.error("handling an update failed", exc_info=context.error)
+        if context.error is not None:
+            await self.alerts.notify(context.bot, context.error)
         if isinstance(update, Update) and update.effective_chat is not None:
             text = render.something_went_wrong(_texts(update, context))
             with contextlib.suppress(TelegramError):  # the apology is best effort

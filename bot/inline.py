@@ -10,6 +10,8 @@ from telegram.ext import ContextTypes, InlineQueryHandler
 
 from bot import render
 from bot.i18n import Texts, language_of, texts
+from bot.throttle import SearchThrottle
+from bot.updates import answer_in_time
 from index.library import Library
 
 if TYPE_CHECKING:
@@ -29,8 +31,9 @@ HELP_PAYLOAD = "help"
 
 
 class InlineHandlers:
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, throttle: SearchThrottle) -> None:
         self.library = library
+        self.throttle = throttle
 
     def register(self, application: BotApplication) -> None:
         application.add_handler(InlineQueryHandler(self.answer))
@@ -44,17 +47,27 @@ class InlineHandlers:
         username = context.bot.username
         # No chat is known here, so no chat's choice either: the asker's Telegram language.
         t = texts(language_of(None, query.from_user.language_code))
-        if text:
-            results, following = await asyncio.to_thread(self._found, t, text, offset, username)
+        verdict = self.throttle.inline(query.from_user.id) if text else None
+        results: list[InlineQueryResultArticle] = []
+        following = ""
+        if verdict is not None and not verdict.allowed:
+            # No results, the reason on the button above them, cached only until it is over.
+            cache, button = verdict.wait, render.slow_down_button(t, verdict.wait)
         else:
-            results, following = await asyncio.to_thread(self._openings, t, username), ""
-        await query.answer(
-            results,
-            cache_time=CACHE_SECONDS,
-            is_personal=True,
-            # Left out at the end: sent empty through ExtBot, it reached the API as "[]".
-            next_offset=following or None,
-            button=InlineQueryResultsButton(render.help_button(t), start_parameter=HELP_PAYLOAD),
+            cache, button = CACHE_SECONDS, render.help_button(t)
+            if text:
+                results, following = await asyncio.to_thread(self._found, t, text, offset, username)
+            else:
+                results = await asyncio.to_thread(self._openings, t, username)
+        await answer_in_time(
+            query.answer(
+                results,
+                cache_time=cache,
+                is_personal=True,
+                # Left out at the end: sent empty through ExtBot, it reached the API as "[]".
+                next_offset=following or None,
+                button=InlineQueryResultsButton(button, start_parameter=HELP_PAYLOAD),
+            )
         )
 
     def _found(

@@ -41,6 +41,11 @@ class JsonChatPersistence(BasePersistence[dict[Any, Any], ChatData, dict[Any, An
         return {chat_id: dict(data) for chat_id, data in (await self._loaded()).items()}
 
     async def update_chat_data(self, chat_id: int, data: ChatData) -> None:
+        if not data:
+            # PTB has an empty entry for every chat the bot has seen: keeping those would keep a
+            # list of everyone who talked to the bot. No settings, no entry.
+            await self.drop_chat_data(chat_id)
+            return
         chats = await self._loaded()
         if chats.get(chat_id) == data:
             return

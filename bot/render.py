@@ -7,9 +7,11 @@ own words come from `t`, the texts of the chat's language (bot/i18n.py).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from babel.dates import format_timedelta
 from telegram import (
     CopyTextButton,
     InlineKeyboardButton,
@@ -584,3 +586,49 @@ def unknown_link(t: Texts) -> str:
 
 def something_went_wrong(t: Texts) -> str:
     return t.gettext("Sorry, something went wrong on my side. Please try again in a moment.")
+
+
+def slow_down(t: Texts, seconds: int) -> str:
+    return t.ngettext(
+        "You're searching quickly: please wait {count} second and try again.",
+        "You're searching quickly: please wait {count} seconds and try again.",
+        seconds,
+        count=seconds,
+    )
+
+
+def slow_down_button(t: Texts, seconds: int) -> str:
+    """The inline mode's button above no results: short, Telegram cuts it at 64 characters."""
+    return t.gettext("Searching too fast: try again in {count} s", count=seconds)
+
+
+def operators_only(t: Texts) -> str:
+    return t.gettext("Only the bot's operators can do that.")
+
+
+def status(
+    t: Texts,
+    reports: Sequence[Report],
+    uptime: dt.timedelta,
+    chats: int,
+    failures: int,
+    refused: int,
+) -> str:
+    """The operators' /status: the index, the time up, and what went wrong since the start."""
+    return t.gettext(
+        "<b>Status</b>\n"
+        "Reports: {reports}\n"
+        "Language versions: {versions}\n"
+        "Paragraphs: {paragraphs}\n"
+        "Up for: {uptime}\n"
+        "Chats with settings: {chats}\n"
+        "Updates that failed since the start: {failures}\n"
+        "Searches slowed down since the start: {refused}",
+        reports=len({report.symbol for report in reports}),
+        versions=len(reports),
+        paragraphs=sum(report.paragraph_count for report in reports),
+        uptime=format_timedelta(uptime, locale=t.language),
+        chats=chats,
+        failures=failures,
+        refused=refused,
+    )

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Self
+from typing import Annotated, Any, Self
 from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_core import ErrorDetails
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 CONFIG_DIR = Path(__file__).resolve().parent
 DEFAULT_CATALOGUE = CONFIG_DIR / "catalogue.toml"
@@ -59,6 +59,22 @@ class Settings(BaseSettings):
         default=True,
         description="Keep within Telegram's flood limits and wait out a 429; false for benchmarks.",
     )
+    searches_per_user: int = Field(
+        default=10, ge=0, description="Searches a minute by one person (0: no limit)."
+    )
+    searches_per_group: int = Field(
+        default=20, ge=0, description="Searches a minute in one group (0: no limit)."
+    )
+    inline_searches_per_user: int = Field(
+        default=30, ge=0, description="Inline queries a minute by one person (0: no limit)."
+    )
+    # NoDecode: "123,456" as people write it, not the JSON list pydantic-settings expects.
+    admin_ids: Annotated[frozenset[int], NoDecode] = Field(
+        default=frozenset(), description="Telegram user ids of the bot's operators."
+    )
+    admin_chat_id: int | None = Field(
+        default=None, description="The chat told of failures (rate-limited)."
+    )
 
     @property
     def state_file(self) -> Path:
@@ -100,6 +116,21 @@ class Settings(BaseSettings):
         if not WEBHOOK_SECRET.fullmatch(value.get_secret_value().strip()):
             raise ValueError("must be 1–256 characters, each A-Z, a-z, 0-9, _ or -")
         return SecretStr(value.get_secret_value().strip())
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _id_list(cls, value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        ids = [part.strip() for part in value.replace(";", ",").split(",") if part.strip()]
+        if not all(part.isdecimal() for part in ids):
+            raise ValueError("must be Telegram user ids separated by commas, e.g. 123456,789012")
+        return frozenset(int(part) for part in ids)
+
+    @field_validator("admin_chat_id", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: Any) -> Any:
+        return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator("log_level")
     @classmethod

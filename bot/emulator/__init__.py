@@ -25,9 +25,18 @@ What it speaks:
   (see delivery.py); meanwhile getUpdates is 409 Conflict, as on Telegram.
 
 - Failures on demand (`Emulator.fail_next`): the next calls of a method, or only those for one
-  chat, answer 429 with retry_after, 403, 5xx or any 4xx, and/or come late (`hang`), in
-  Telegram's words; `clear_faults` forgets those still planned. A 502 body is JSON here, where
-  Telegram's front end sends an HTML page (PTB raises the same NetworkError for both).
+  chat, answer 429 with retry_after, 403, 5xx or any 4xx, and/or come late (`hang`), or have
+  their connection reset (`reset`), in Telegram's words; `clear_faults` forgets those still
+  planned. A 502 body is JSON here, where Telegram's front end sends an HTML page (PTB raises
+  the same NetworkError for both). `go_down` and `come_back`: the server goes away (open
+  connections cut, new ones refused) and returns on the same port. `arrivals` lists every
+  request as it arrives, answered or not.
+- Updates of every kind a bot meets: text, buttons, inline queries, stickers, photos, members
+  joining and leaving, edits, channel posts, the bot's own membership (`set_bot_status`; a chat
+  that blocked or removed the bot then refuses it with 403), a basic group upgraded to a
+  supergroup (`migrate_to_supergroup`; the old id then answers 400 with migrate_to_chat_id).
+  getUpdates forgets what an offset confirms, exactly as Telegram; `deliver` hands an update
+  over again (a duplicate) and `withhold` keeps one back to deliver after later ones.
 
 Known simplifications: no files, inline-mode messages or group privacy mode (every group
 message reaches the bot); the entities Telegram detects by itself (commands, URLs, mentions…)

@@ -14,10 +14,11 @@ import contextlib
 import errno
 import json
 import time
+from typing import Any
 
 import aiohttp
 
-from bot.emulator.state import JsonObject, State, Webhook
+from bot.emulator.state import Pending, State, Webhook
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 MAX_ATTEMPTS = 4
@@ -62,23 +63,25 @@ class Delivery:
             await self._deliver(session, webhook, pending[0])
 
     async def _deliver(
-        self, session: aiohttp.ClientSession, webhook: Webhook, update: JsonObject
+        self, session: aiohttp.ClientSession, webhook: Webhook, entry: Pending
     ) -> None:
         for attempt in range(MAX_ATTEMPTS):
             if attempt:
                 await asyncio.sleep(FIRST_RETRY_DELAY * 2 ** (attempt - 1))
                 if self._state.webhook is not webhook:
                     return  # deleted or replaced: the update waits for what comes next
-            error = await _post(session, webhook, update)
+            error = await _post(session, webhook, entry.update)
             if error is None:
-                self._state.discard(update["update_id"], received=True)
+                self._state.discard(entry, received=True)
                 return
             webhook.last_error_date = int(time.time())
             webhook.last_error_message = error
-        self._state.discard(update["update_id"], received=False)
+        self._state.discard(entry, received=False)
 
 
-async def _post(session: aiohttp.ClientSession, webhook: Webhook, update: JsonObject) -> str | None:
+async def _post(
+    session: aiohttp.ClientSession, webhook: Webhook, update: dict[str, Any]
+) -> str | None:
     """Send one update; None if the bot took it, else the error in Telegram's words."""
     headers = {"Content-Type": "application/json"}
     if webhook.secret_token is not None:

@@ -18,8 +18,8 @@ class ApiError(Exception):
         """Telegram's ResponseParameters, e.g. {"retry_after": 2} with a 429."""
 
     @classmethod
-    def bad_request(cls, detail: str) -> ApiError:
-        return cls(400, f"Bad Request: {detail}")
+    def bad_request(cls, detail: str, parameters: dict[str, Any] | None = None) -> ApiError:
+        return cls(400, f"Bad Request: {detail}", parameters)
 
     def body(self) -> dict[str, Any]:
         body = {"ok": False, "error_code": self.status, "description": self.description}

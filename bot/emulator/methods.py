@@ -102,8 +102,10 @@ async def get_updates(state: State, params: dict[str, Any]) -> list[JsonObject]:
         limit = MAX_UPDATES  # as the Bot API server does, rather than refusing
     if "allowed_updates" in params:
         state.allowed_updates = frozenset(params["allowed_updates"]) or None
+    # An offset confirms, and so forgets, every update below it; a negative one all but the
+    # last few. An update redelivered on purpose has not been seen since: no offset covers it.
     if offset > 0:
-        state.updates = [u for u in state.updates if u["update_id"] >= offset]
+        state.updates = [u for u in state.updates if u.update_id >= offset or u.redelivered]
     elif offset < 0:
         state.updates = state.updates[offset:]
     deadline = asyncio.get_running_loop().time() + params.get("timeout", 0)
@@ -117,10 +119,8 @@ async def get_updates(state: State, params: dict[str, Any]) -> list[JsonObject]:
         if state.webhook is not None:
             raise ApiError(409, "Conflict: terminated by setWebhook request")
     batch = state.updates[:limit]
-    if batch:
-        state.fetched_update_id = max(state.fetched_update_id, batch[-1]["update_id"])
-        state.pulse.fire()
-    return copy.deepcopy(batch)
+    state.handed_over(batch)
+    return [copy.deepcopy(entry.update) for entry in batch]
 
 
 # Without a URL (or with an empty one) setWebhook removes the webhook, as deleteWebhook does.

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import socket
+import struct
 from typing import Any
 
 from aiohttp import web
@@ -47,6 +49,7 @@ class Server:
         self.port = 0
 
     async def start(self, host: str, port: int) -> None:
+        """Listen on `port` (0: any free one; `port` tells which)."""
         app = web.Application()
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
         app.router.add_route("*", "/{tail:.*}", self._not_found)
@@ -60,10 +63,20 @@ class Server:
         self._runner = runner
         self.port = runner.addresses[0][1]
 
-    async def stop(self) -> None:
-        if self._runner is not None:
-            await self._runner.cleanup()
-            self._runner = None
+    async def stop(self, *, abruptly: bool = False) -> None:
+        """Stop listening; `abruptly` cuts open connections rather than letting their calls
+        finish, as a server that goes down does."""
+        if self._runner is None:
+            return
+        if abruptly:
+            for site in list(self._runner.sites):
+                await site.stop()
+            # Idle keep-alive connections too: a client would otherwise be answered on them.
+            if self._runner.server is not None:
+                for connection in self._runner.server.connections:
+                    connection.force_close()
+        await self._runner.cleanup()
+        self._runner = None
 
     async def _not_found(self, request: web.Request) -> web.Response:
         return web.json_response(ApiError(404, "Not Found").body(), status=404)
@@ -71,6 +84,7 @@ class Server:
     async def _handle(self, request: web.Request) -> web.Response:
         name = request.match_info["method"]
         method = self._spec.method(name)
+        self.state.arrive(method.name if method else name)
         params: dict[str, Any] = {}
         try:
             raw = await _raw_params(request)
@@ -82,6 +96,9 @@ class Server:
             fault = self.state.take_fault(method.name, params)
             if fault is not None:
                 await asyncio.sleep(fault.hang)
+                if fault.reset:
+                    self.state.record(Call(method.name, params, 0, {}))
+                    return await _reset(request)
                 if fault.error is not None:
                     raise fault.error
             implementation = IMPLEMENTED.get(method.name)
@@ -98,3 +115,16 @@ class Server:
             body, status = error.body(), error.status
         self.state.record(Call(method.name if method else name, params, status, body))
         return web.json_response(body, status=status)
+
+
+async def _reset(request: web.Request) -> web.Response:
+    """Cut the connection with a TCP reset, the request unanswered."""
+    transport = request.transport
+    if transport is not None:
+        connection = transport.get_extra_info("socket")
+        # Lingering 0 seconds makes closing send RST rather than FIN: a reset, not an end.
+        connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        transport.abort()
+    # The lost connection cancels this handler (handler_cancellation); nothing is sent.
+    await asyncio.Event().wait()
+    raise AssertionError("unreachable: the handler is cancelled with its connection")

@@ -28,8 +28,10 @@ class Call:
     params: dict[str, Any]
     """The parameters sent, decoded by type: numbers, booleans, objects and arrays."""
     status: int
+    """The HTTP status answered; 0 if the connection was cut instead (`fail_next(reset=True)`)."""
     response: dict[str, Any]
-    """The JSON body sent back: {"ok": true, "result": …} or {"ok": false, "description": …}."""
+    """The JSON body sent back: {"ok": true, "result": …} or {"ok": false, "description": …};
+    empty if none was."""
     answered_at: float = field(default_factory=time.monotonic)
     """When the answer was ready (time.monotonic), for measuring how long a reply took."""
 
@@ -47,7 +49,10 @@ class Call:
         return self.response.get("description")
 
     def summary(self) -> str:
-        outcome = "ok" if self.ok else f"{self.status} {self.description}"
+        if self.status == 0:
+            outcome = "connection reset"
+        else:
+            outcome = "ok" if self.ok else f"{self.status} {self.description}"
         return f"{self.method}({self.params}) -> {outcome}"
 
 
@@ -83,6 +88,27 @@ class ChatState:
     """A group's administrators."""
     messages: dict[int, JsonObject] = field(default_factory=dict)
     last_message_id: int = 0
+    bot_status: str = "member"
+    """The bot's place in the chat: "member", or "kicked" (removed, or blocked by the user)
+    or "left", when nothing the bot sends reaches the chat."""
+    migrated_to: int | None = None
+    """A group upgraded to a supergroup: the supergroup's id, which every call must use now."""
+
+    def refusal(self) -> ApiError | None:
+        """Telegram's answer to a call for this chat that cannot reach it, if it cannot."""
+        if self.migrated_to is not None:
+            return ApiError.bad_request(
+                "group chat was upgraded to a supergroup chat",
+                {"migrate_to_chat_id": self.migrated_to},
+            )
+        if self.bot_status == "member":
+            return None
+        if self.chat["type"] == "private":
+            return ApiError(403, "Forbidden: bot was blocked by the user")
+        place = f"{self.chat['type']} chat"
+        if self.bot_status == "kicked":
+            return ApiError(403, f"Forbidden: bot was kicked from the {place}")
+        return ApiError(403, f"Forbidden: bot is not a member of the {place}")
 
 
 @dataclass
@@ -109,6 +135,8 @@ class Fault:
     """The answer; None: the call, once delayed, is performed as usual."""
     hang: float
     """Seconds to wait before answering."""
+    reset: bool
+    """Cut the connection instead of answering (after the hang): the call is not performed."""
     times: int | None
     """How many more calls fail; None: every call, until the faults are cleared."""
 
@@ -119,14 +147,35 @@ class Fault:
         return self.chat_id is None or str(params.get("chat_id")) == str(self.chat_id)
 
 
+@dataclass(eq=False)
+class Pending:
+    """An update waiting to reach the bot."""
+
+    update: JsonObject
+    redelivered: bool = False
+    """Delivered whatever offset the bot confirmed: a duplicate, or an update arriving after
+    ones with higher update_ids (see Emulator.deliver). Once it has gone out in a getUpdates
+    batch it is an ordinary update again, which the next offset above it confirms."""
+
+    @property
+    def update_id(self) -> int:
+        update_id: int = self.update["update_id"]
+        return update_id
+
+    @property
+    def kind(self) -> str:
+        return next(key for key in self.update if key != "update_id")
+
+
 class State:
     def __init__(self, token: str, bot: JsonObject) -> None:
         self.token = token
         self.bot = bot
         self.users: dict[int, JsonObject] = {}
         self.chats: dict[int, ChatState] = {}
-        self.updates: list[JsonObject] = []
-        """Updates not yet confirmed by a getUpdates offset or delivered to the webhook."""
+        self.updates: list[Pending] = []
+        """Updates not yet confirmed by a getUpdates offset or delivered to the webhook, in the
+        order they go out."""
         self.fetched_update_id = 0
         """The highest update_id the bot has received, by getUpdates or its webhook."""
         self.allowed_updates: frozenset[str] | None = None
@@ -135,6 +184,8 @@ class State:
         self.open_inline_queries: set[str] = set()
         self.commands: dict[str, list[JsonObject]] = {}
         self.calls: list[Call] = []
+        self.arrivals: list[str] = []
+        """The method named by every request, in the order they arrived, answered or not."""
         self.faults: list[Fault] = []
         self.pulse = Pulse()
         self.closing = False
@@ -142,6 +193,12 @@ class State:
         self._query_ids = itertools.count(4_000_000_000_000_000_001)
         self.user_ids = itertools.count(100_000_001)
         self.group_ids = itertools.count(1_001_000_000_001)  # as -100… supergroup ids
+        self.basic_group_ids = itertools.count(400_000_001)
+        self.file_numbers = itertools.count(1)
+
+    def arrive(self, method: str) -> None:
+        self.arrivals.append(method)
+        self.pulse.fire()
 
     def record(self, call: Call) -> None:
         self.calls.append(call)
@@ -161,50 +218,68 @@ class State:
     def queue(self, kind: str, payload: JsonObject) -> JsonObject:
         """Queue an update for the bot; return a copy of it."""
         update = {"update_id": next(self._update_ids), kind: copy.deepcopy(payload)}
-        self.updates.append(update)
+        self.updates.append(Pending(update))
         self.pulse.fire()
         return copy.deepcopy(update)
 
-    def pending(self) -> list[JsonObject]:
+    def pending(self) -> list[Pending]:
         """The updates waiting for the bot, of the kinds it asked for."""
-        return [update for update in self.updates if self._allowed(update)]
+        return [entry for entry in self.updates if self._allowed(entry.kind)]
 
-    def _allowed(self, update: JsonObject) -> bool:
-        kind = next(key for key in update if key != "update_id")
+    def _allowed(self, kind: str) -> bool:
         if self.allowed_updates is None:
             return kind not in _OPT_IN_UPDATES
         return kind in self.allowed_updates
 
-    def discard(self, update_id: int, *, received: bool) -> None:
+    def handed_over(self, batch: list[Pending]) -> None:
+        """`batch` went out to the bot: note the highest update_id it has seen."""
+        for entry in batch:
+            entry.redelivered = False
+            self.fetched_update_id = max(self.fetched_update_id, entry.update_id)
+        if batch:
+            self.pulse.fire()
+
+    def discard(self, entry: Pending, *, received: bool) -> None:
         """Remove one pending update: the bot `received` it, or Telegram gave up on it."""
-        self.updates = [update for update in self.updates if update["update_id"] != update_id]
+        self.updates = [other for other in self.updates if other is not entry]
         if received:
-            self.fetched_update_id = max(self.fetched_update_id, update_id)
+            self.handed_over([entry])
         self.pulse.fire()
 
     def new_query_id(self) -> str:
         return str(next(self._query_ids))
 
     def chat(self, chat_id: int | str) -> ChatState:
+        """The chat a call names, if the bot can reach it; ApiError as Telegram's if not."""
         chat = self.chats.get(chat_id) if isinstance(chat_id, int) else None
         if chat is None:
             raise ApiError.bad_request("chat not found")
+        refusal = chat.refusal()
+        if refusal is not None:
+            raise refusal
         return chat
 
     def add_message(
-        self, chat: ChatState, sender: JsonObject, text: FormattedText, **fields: Any
+        self,
+        chat: ChatState,
+        sender: JsonObject | None,
+        text: FormattedText | None = None,
+        **fields: Any,
     ) -> JsonObject:
-        """Store a new text message in `chat` and return it (the stored object itself)."""
+        """Store a new message in `chat` and return it (the stored object itself): from
+        `sender`, or signed by the chat itself if None (a channel's post); with `text` and/or
+        the other content in `fields` (those None left out)."""
         chat.last_message_id += 1
-        message: JsonObject = {
-            "message_id": chat.last_message_id,
-            "from": copy.deepcopy(sender),
-            "chat": copy.deepcopy(chat.chat),
-            "date": int(time.time()),
-            "text": text.text,
-        }
-        if text.entities:
-            message["entities"] = text.entities
+        message: JsonObject = {"message_id": chat.last_message_id}
+        if sender is None:
+            message["sender_chat"] = copy.deepcopy(chat.chat)
+        else:
+            message["from"] = copy.deepcopy(sender)
+        message |= {"chat": copy.deepcopy(chat.chat), "date": int(time.time())}
+        if text is not None:
+            message["text"] = text.text
+            if text.entities:
+                message["entities"] = text.entities
         message.update({name: value for name, value in fields.items() if value is not None})
         chat.messages[chat.last_message_id] = message
         return message

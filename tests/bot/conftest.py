@@ -81,3 +81,30 @@ def private(bot: Emulator) -> Chat:
 def group(bot: Emulator) -> Chat:
     user = bot.user(first_name="Lev", language_code="en")
     return Chat(bot, bot.group_chat(title="Child rights advocates"), user)
+
+
+class Clock:
+    """Time that passes only when a test says so: limits and notices are timed by it."""
+
+    def __init__(self) -> None:
+        self.now = 1_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+def rejected_calls(emulator: Emulator, injected: frozenset[int] = frozenset()) -> list[Any]:
+    """The calls Telegram refused other than with the `injected` statuses: the bot's mistakes."""
+    return [
+        (call.method, call.response)
+        for call in emulator.calls
+        if not call.ok and call.status not in injected
+    ]

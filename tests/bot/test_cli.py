@@ -296,6 +296,40 @@ async def test_run_with_a_token_serves_a_bot_api_server_by_long_polling(
         assert "serving by long polling" in logs
 
 
+async def test_run_takes_the_operators_and_the_search_limits_from_the_settings(
+    env: dict[str, str],
+) -> None:
+    async with Emulator(token=TOKEN, bot_username="reportbot_live_bot") as emulator:
+        operator = emulator.user(first_name="Olu")
+        env |= {
+            "REPORTBOT_TOKEN": TOKEN,
+            "REPORTBOT_API_BASE_URL": emulator.base_url,
+            "REPORTBOT_SEARCHES_PER_USER": "1",
+            "REPORTBOT_ADMIN_IDS": f"{operator['id']},42",
+        }
+        process = await asyncio.create_subprocess_exec(
+            REPORTBOT,
+            "run",
+            env=env,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        try:
+            chat = emulator.private_chat(operator)
+            for text in ("/search trafficking", "/search children", "/status"):
+                emulator.send_message(chat, operator, text)
+            await emulator.wait_for(
+                lambda _: len(emulator.bot_messages(chat["id"])) == 3, timeout=30
+            )
+        finally:
+            process.send_signal(signal.SIGTERM)
+            await asyncio.wait_for(process.communicate(), 30)
+        found, slow_down, status = (m["text"] for m in emulator.bot_messages(chat["id"]))
+        assert found.startswith("🔎")
+        assert slow_down.startswith("You're searching quickly")
+        assert status.startswith("Status\nReports: 1")
+
+
 def test_an_unusable_index_dir_is_one_clear_line(env: dict[str, str], tmp_path: Path) -> None:
     env["REPORTBOT_INDEX_DIR"] = str(tmp_path / "a-file")
     (tmp_path / "a-file").write_text("not a folder")

@@ -1,10 +1,12 @@
 """Telegram's failure modes, met by the real bot through the emulator: flood control (429), a
-user who blocked the bot (403) and the Bot API faltering (5xx) while the bot polls."""
+user who blocked the bot (403), the Bot API faltering (5xx) while the bot polls, and the 400s a
+bot meets in normal operation (an edit that changes nothing, a message gone, a query too old)."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator
+from typing import Any
 
 import pytest
 
@@ -15,7 +17,12 @@ from index.library import Library
 from tests.bot.conftest import TOKEN, Chat
 
 # The failures these tests inject; any other refusal is the bot's own mistake.
-INJECTED = {403, 429, 500, 502}
+INJECTED = {400, 403, 429, 500, 502}
+NOT_MODIFIED = (
+    "Bad Request: message is not modified: specified new message content and reply markup are "
+    "exactly the same as a current content and reply markup of the message"
+)
+TOO_OLD = "Bad Request: query is too old and response timeout expired or query ID is invalid"
 
 
 @pytest.fixture
@@ -119,6 +126,75 @@ async def test_polling_survives_server_errors_and_handles_the_update_once(
     ]
     assert len(delivered) == 1
     assert [call.status for call in sent_to(emulator, amina)] == [200]
+
+
+def buttons(message: dict[str, Any]) -> dict[str, str]:
+    """The message's buttons: their label and their callback data."""
+    rows = message["reply_markup"]["inline_keyboard"]
+    return {button["text"]: button.get("callback_data", "") for row in rows for button in row}
+
+
+def no_trouble(caplog: pytest.LogCaptureFixture) -> bool:
+    return not [record for record in caplog.records if record.levelno >= logging.WARNING]
+
+
+async def test_an_edit_that_changes_nothing_is_left_at_that(
+    faulty_bot: Emulator, caplog: pytest.LogCaptureFixture
+) -> None:
+    amina = chat_with(faulty_bot, "Amina")
+    (shown,) = await amina.send("/para 3")
+    # Telegram's own check, e.g. when the same button was pressed twice in quick succession.
+    faulty_bot.fail_next("editMessageText", 400, description=NOT_MODIFIED)
+    calls = await amina.press(shown, buttons(shown)["para. 4 ▶"])
+    await one_more_poll(faulty_bot)
+    assert [(c.method, c.status) for c in calls if c.method != "getUpdates"] == [
+        ("editMessageText", 400),
+        ("answerCallbackQuery", 200),
+    ]
+    assert len(sent_to(faulty_bot, amina)) == 1
+    assert no_trouble(caplog)
+
+
+async def test_a_message_gone_before_its_edit_is_sent_anew(
+    faulty_bot: Emulator, caplog: pytest.LogCaptureFixture
+) -> None:
+    amina = chat_with(faulty_bot, "Amina")
+    (shown,) = await amina.send("/para 3")
+    faulty_bot.fail_next(
+        "editMessageText", 400, description="Bad Request: message to edit not found"
+    )
+    await amina.press(shown, buttons(shown)["para. 4 ▶"], replies=1)
+    assert faulty_bot.bot_messages(amina.id)[-1]["text"].startswith("A/HRC/58/19, para. 4")
+    assert no_trouble(caplog)
+
+
+async def test_a_button_answered_too_late_is_no_error(
+    faulty_bot: Emulator, caplog: pytest.LogCaptureFixture
+) -> None:
+    amina = chat_with(faulty_bot, "Amina")
+    (shown,) = await amina.send("/para 3")
+    faulty_bot.fail_next("answerCallbackQuery", 400, description=TOO_OLD)
+    await amina.press(shown, buttons(shown)["para. 4 ▶"])
+    # The paragraph was shown all the same, and nobody was told something went wrong.
+    (reply,) = await amina.send("/para 1")
+    assert reply["text"].startswith("A/HRC/58/19, para. 1")
+    assert faulty_bot.message(amina.id, shown["message_id"])["text"].startswith(
+        "A/HRC/58/19, para. 4"
+    )
+    assert len(sent_to(faulty_bot, amina)) == 2
+    assert no_trouble(caplog)
+
+
+async def test_an_inline_query_answered_too_late_is_no_error(
+    faulty_bot: Emulator, caplog: pytest.LogCaptureFixture
+) -> None:
+    amina = chat_with(faulty_bot, "Amina")
+    faulty_bot.fail_next("answerInlineQuery", 400, description=TOO_OLD)
+    since = len(faulty_bot.calls)
+    faulty_bot.inline_query(amina.user, "trafficking")
+    await faulty_bot.wait_for(lambda call: call.method == "answerInlineQuery", since=since)
+    await amina.send("/help")
+    assert no_trouble(caplog)
 
 
 def test_the_rate_limiter_is_on_unless_the_settings_turn_it_off(

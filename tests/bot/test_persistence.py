@@ -107,3 +107,26 @@ async def test_in_a_group_only_administrators_may_forget(
         assert reply["text"] == "I have erased this chat's settings: its report and its language."
         assert await saved(state) == {}
     assert [call.method for call in emulator.calls if not call.ok] == []
+
+
+async def test_chats_without_settings_leave_no_trace_on_disk(
+    emulator: Emulator, library: Library, tmp_path: Path
+) -> None:
+    state = tmp_path / "bot-state.json"
+    searcher = emulator.user(first_name="Amina", language_code="en")
+    chooser = emulator.user(first_name="Ben", language_code="en")
+    async with polling(build_application(TOKEN, emulator.base_url, library, state), 1):
+        await Chat(emulator, emulator.private_chat(searcher), searcher).send("/search trafficking")
+        await Chat(emulator, emulator.private_chat(chooser), chooser).send("/lang fr")
+    # Stopped: everything is saved. Nobody can tell from the file that Amina used the bot.
+    assert on_disk(state) == {str(chooser["id"]): {"language": "fr"}}
+
+
+async def test_settings_emptied_are_an_entry_removed(tmp_path: Path) -> None:
+    state = tmp_path / "bot-state.json"
+    persistence = JsonChatPersistence(state)
+    await persistence.update_chat_data(7, {"report": SYMBOL})
+    await persistence.update_chat_data(8, {})
+    assert on_disk(state) == {"7": {"report": SYMBOL}}
+    await persistence.update_chat_data(7, {})
+    assert on_disk(state) == {}

@@ -21,6 +21,11 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
         "WEBHOOK_SECRET",
         "LISTEN",
         "PORT",
+        "ADMIN_IDS",
+        "ADMIN_CHAT_ID",
+        "SEARCHES_PER_USER",
+        "SEARCHES_PER_GROUP",
+        "INLINE_SEARCHES_PER_USER",
     ):
         monkeypatch.delenv(f"REPORTBOT_{name}", raising=False)
     monkeypatch.chdir(tmp_path)
@@ -123,3 +128,42 @@ def test_invalid_webhook_settings_are_named_without_their_values(
     assert problem in message
     assert "LEAK" not in message
     assert "Value error" not in message
+
+
+def test_operators_are_a_list_of_user_ids_as_people_write_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert load_settings().admin_ids == frozenset()
+    assert load_settings().admin_chat_id is None
+    monkeypatch.setenv("REPORTBOT_ADMIN_IDS", "123456, 789012,")
+    monkeypatch.setenv("REPORTBOT_ADMIN_CHAT_ID", "-1001234567890")
+    settings = load_settings()
+    assert settings.admin_ids == {123456, 789012}
+    assert settings.admin_chat_id == -1001234567890
+    monkeypatch.setenv("REPORTBOT_ADMIN_IDS", "")
+    monkeypatch.setenv("REPORTBOT_ADMIN_CHAT_ID", "")
+    assert load_settings().admin_ids == frozenset()
+    assert load_settings().admin_chat_id is None
+
+
+@pytest.mark.parametrize("value", ["@amina", "123 456", "12.5", "-5", "[1, 2]"])
+def test_operators_that_are_not_user_ids_are_one_clear_error(
+    monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    monkeypatch.setenv("REPORTBOT_ADMIN_IDS", value)
+    with pytest.raises(SettingsError, match="REPORTBOT_ADMIN_IDS: must be Telegram user ids"):
+        load_settings()
+
+
+def test_search_limits_default_within_telegrams_and_zero_turns_them_off(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    settings = load_settings()
+    # A group cannot be sent more than about 20 messages a minute: no more searches than that.
+    assert (settings.searches_per_user, settings.searches_per_group) == (10, 20)
+    assert settings.inline_searches_per_user == 30
+    monkeypatch.setenv("REPORTBOT_SEARCHES_PER_USER", "0")
+    assert load_settings().searches_per_user == 0
+    monkeypatch.setenv("REPORTBOT_SEARCHES_PER_GROUP", "-1")
+    with pytest.raises(SettingsError, match="REPORTBOT_SEARCHES_PER_GROUP"):
+        load_settings()

@@ -1,14 +1,18 @@
-"""A running emulator, and a raw HTTP client that encodes parameters the way PTB does."""
+"""A running emulator, a raw HTTP client that encodes parameters the way PTB does, and a webhook
+that records what the emulator POSTs to it."""
 
 from __future__ import annotations
 
+import asyncio
 import json
-from collections.abc import AsyncIterator
-from dataclasses import dataclass
+import time
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 import aiohttp
 import pytest
+from aiohttp import web
 
 from bot.emulator import Emulator
 
@@ -67,3 +71,55 @@ def user(emu: Emulator) -> dict[str, Any]:
 @pytest.fixture
 def chat(emu: Emulator, user: dict[str, Any]) -> dict[str, Any]:
     return emu.private_chat(user)
+
+
+@dataclass
+class Received:
+    at: float
+    headers: dict[str, str]
+    update: dict[str, Any]
+
+
+@dataclass
+class Receiver:
+    """A webhook on loopback: records every POST, answers with `statuses` in turn, then 200.
+
+    While `gate` is clear, requests wait before being answered.
+    """
+
+    url: str = ""
+    received: list[Received] = field(default_factory=list)
+    statuses: list[int] = field(default_factory=list)
+    gate: asyncio.Event = field(default_factory=asyncio.Event)
+    _arrived: asyncio.Condition = field(default_factory=asyncio.Condition)
+
+    async def handle(self, request: web.Request) -> web.Response:
+        update = json.loads(await request.read())
+        async with self._arrived:
+            self.received.append(Received(time.monotonic(), dict(request.headers), update))
+            self._arrived.notify_all()
+        await self.gate.wait()
+        return web.Response(status=self.statuses.pop(0) if self.statuses else 200)
+
+    def ids(self) -> list[int]:
+        return [received.update["update_id"] for received in self.received]
+
+    async def until(self, condition: Callable[[], bool]) -> None:
+        """Once `condition` holds of what has arrived; TimeoutError after 5 seconds."""
+        async with asyncio.timeout(5), self._arrived:
+            await self._arrived.wait_for(condition)
+
+
+@pytest.fixture
+async def receiver() -> AsyncIterator[Receiver]:
+    receiving = Receiver()
+    receiving.gate.set()
+    app = web.Application()
+    app.router.add_post("/hook", receiving.handle)
+    runner = web.AppRunner(app, shutdown_timeout=0.1)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", 0).start()
+    receiving.url = f"http://127.0.0.1:{runner.addresses[0][1]}/hook"
+    yield receiving
+    receiving.gate.set()
+    await runner.cleanup()
