@@ -512,7 +512,9 @@ class Emulator:
         return [
             message
             for message in self.messages(chat_id)
-            if message["from"]["id"] == self._state.bot["id"] and message["message_id"] > after
+            # Channel posts have no sender, only sender_chat.
+            if message.get("from", {}).get("id") == self._state.bot["id"]
+            and message["message_id"] > after
         ]
 
     # A timeout parameter rather than asyncio.timeout(): each wait names its own deadline, and

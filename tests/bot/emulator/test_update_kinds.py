@@ -63,6 +63,7 @@ async def test_the_kinds_carry_what_telegram_puts_in_them(emu: Emulator) -> None
     channel = emu.channel("News")
     post = emu.channel_post(channel, "hello")["channel_post"]
     assert (post["sender_chat"], "from" in post) == (channel, False)
+    assert emu.bot_messages(channel["id"]) == []
 
 
 async def test_a_private_chat_whose_user_blocked_the_bot_refuses_it_until_unblocked(
