@@ -9,21 +9,33 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
+import os
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
 from whoosh.query import And, Or, Term
 
 from index import schema
 from index.catalogue import load_catalogue
+from index.codec import WritingCodec
 from index.detection import detect_language
 from index.filters import Filters, in_years, resolve_symbols, split_filters
 from index.languages import ENGLISH, LANGUAGES, check_language, official_language
 from index.models import Paragraph, Report
-from index.query import Concept, all_of, any_of, query_words, split_unknown_compounds
+from index.query import (
+    Concept,
+    Documents,
+    all_of,
+    any_of,
+    query_words,
+    ranked,
+    split_unknown_compounds,
+)
 from index.results import Hit, SearchResult
 from index.spelling import correct_spelling
 from index.store import Generations
@@ -31,6 +43,20 @@ from index.summaries import summarize
 from index.synonyms import SYNONYMS, Thesaurus, load_synonyms
 
 log = logging.getLogger(__name__)
+
+# The bonuses for query words found close together (index.query.ranked) are costly to score: the
+# positions of the words in each paragraph are compared, and a search for frequent words would
+# compare them in most paragraphs. They reorder the best paragraphs by relevance alone, so only
+# these are scored with them.
+RERANKED = 100
+# A bulk transaction is written by a process per core (see Library.transaction): Whoosh's
+# analysis and writing are pure Python, so a process does the work of one core at most.
+BULK_PROCESSES = os.cpu_count() or 1
+# Searches remembered, per published index: people search for the same few subjects again and
+# again, and a frequent word is the costliest search of all (it matches most paragraphs). A
+# result holds up to 51 paragraphs (the bot's last page and one), a few kB each: at most some
+# 40 MB of the serving process's memory.
+CACHED_SEARCHES = 512
 
 
 class IndexUnavailable(Exception):
@@ -47,7 +73,7 @@ class Library:
         self._generations = Generations(index_dir)
         try:
             self._folder = _live_folder(self._generations)
-            self._ix: Any = whoosh_index.open_dir(str(self._folder))
+            self._ix: Any = _open_for_reading(self._folder)
         # Whoosh reports a damaged index with many exception types (pickle, EOF, its own).
         except Exception as error:
             raise IndexUnavailable(f"cannot open the index in {index_dir}: {error}") from error
@@ -59,22 +85,32 @@ class Library:
         # are analysed when that language is first searched (Chinese loads jieba's dictionary).
         self._synonyms = load_synonyms(SYNONYMS)
         self._thesauri: dict[str, Thesaurus] = {}
-        # One long-lived searcher, replaced when another index is published (by any process).
+        # One long-lived searcher, replaced when another index is published (by any process);
+        # what is read from it is kept until then.
         self._searcher: Any = self._ix.searcher()
+        self._listing: list[Report] | None = None
+        self._searches: OrderedDict[tuple[str, int, str], SearchResult] = OrderedDict()
 
     def is_empty(self) -> bool:
         with self._lock:
             return bool(self._fresh_searcher().doc_count() == 0)
 
     @contextlib.contextmanager
-    def transaction(self, *, wait: bool = False) -> Iterator[Batch]:
+    def transaction(self, *, wait: bool = False, bulk: bool = False) -> Iterator[Batch]:
         """Changes published together when the block ends, or not at all if it raises.
 
         When another transaction holds the index: waits for it, or raises IngestBusy at once.
+        `bulk` is for many reports at once (a library built): they are analysed and written by a
+        process per core, each into an index segment of its own; for a report or two, starting
+        the processes costs more than it saves, and each ingest would leave more segments.
         """
         with self._generations.next(wait=wait) as folder:
             ix = whoosh_index.open_dir(str(folder))
-            writer = ix.writer()
+            if bulk and BULK_PROCESSES > 1:
+                # The segments are not merged: merging would take about as long again.
+                writer = ix.writer(codec=WritingCodec(), procs=BULK_PROCESSES, multisegment=True)
+            else:
+                writer = ix.writer(codec=WritingCodec())
             try:
                 yield Batch(writer)
             except BaseException:
@@ -93,21 +129,24 @@ class Library:
     def reports(self, lang: str | None = None) -> list[Report]:
         """Every report's metadata, summary and paragraph count (no paragraphs), newest first: a
         Report per language version, or only the versions in `lang`."""
-        wanted = {"kind": schema.REPORT} if lang is None else {"kind": schema.REPORT, "lang": lang}
         with self._lock:
-            stored = list(self._fresh_searcher().documents(**wanted))
-        reports = [Report.model_validate_json(document["report"]) for document in stored]
+            reports = [
+                report
+                for report in self._reports(self._fresh_searcher())
+                if lang is None or report.lang == lang
+            ]
         in_order = sorted(reports, key=lambda report: (report.symbol, _language_order(report.lang)))
         return sorted(in_order, key=lambda report: report.date or dt.date.min, reverse=True)
 
     def languages(self, symbol: str | None = None) -> list[str]:
         """The languages the report `symbol` is indexed in (none if it is not), or, without a
         symbol, the languages of any report; in the UN's order (ar, zh, en, fr, ru, es)."""
-        wanted = (
-            {"kind": schema.REPORT} if symbol is None else {"kind": schema.REPORT, "symbol": symbol}
-        )
         with self._lock:
-            found = {document["lang"] for document in self._fresh_searcher().documents(**wanted)}
+            found = {
+                report.lang
+                for report in self._reports(self._fresh_searcher())
+                if symbol is None or report.symbol == symbol
+            }
         return sorted(found, key=_language_order)
 
     def report(self, symbol: str, lang: str = "en") -> Report | None:
@@ -169,6 +208,9 @@ class Library:
         (the chat's language: any language tag; one that is not a UN language is English).
         When no report has paragraphs in that language, or none of them matches while English
         ones do, English paragraphs answer instead and `fell_back_from` names the language.
+
+        The result is remembered (CACHED_SEARCHES of the latest) until another index is
+        published: the same search again costs nothing.
         """
         if limit < 1:
             raise ValueError(f"limit must be at least 1, not {limit}")
@@ -179,15 +221,27 @@ class Library:
             check_language(lang)
         with self._lock:
             searcher = self._fresh_searcher()
-            if lang != ENGLISH and not _has_language(searcher, lang):
-                return self._search_in(searcher, ENGLISH, text, filters, limit, fell_back_from=lang)
-            found = self._search_in(searcher, lang, text, filters, limit)
-            if lang != ENGLISH and not found.hits and found.words:
-                english = self._search_in(
-                    searcher, ENGLISH, text, filters, limit, fell_back_from=lang
-                )
-                if english.hits:
-                    return english
+            key = (query, limit, lang)
+            found = self._searches.get(key)
+            if found is None:
+                found = self._search_uncached(searcher, lang, text, filters, limit)
+                self._searches[key] = found
+                if len(self._searches) > CACHED_SEARCHES:
+                    self._searches.popitem(last=False)
+            else:
+                self._searches.move_to_end(key)
+        return found
+
+    def _search_uncached(
+        self, searcher: Any, lang: str, text: str, filters: Filters, limit: int
+    ) -> SearchResult:
+        if lang != ENGLISH and all(report.lang != lang for report in self._reports(searcher)):
+            return self._search_in(searcher, ENGLISH, text, filters, limit, fell_back_from=lang)
+        found = self._search_in(searcher, lang, text, filters, limit)
+        if lang != ENGLISH and not found.hits and found.words:
+            english = self._search_in(searcher, ENGLISH, text, filters, limit, fell_back_from=lang)
+            if english.hits:
+                return english
         return found
 
     def _search_in(
@@ -201,8 +255,8 @@ class Library:
     ) -> SearchResult:
         fields = schema.fields(lang)
         analyzer = self._analyzers[lang]
-        indexed = _symbols(searcher) if filters.reports else set()
-        reports, unknown = resolve_symbols(filters.reports, indexed)
+        listing = self._reports(searcher)
+        reports, unknown = resolve_symbols(filters.reports, {report.symbol for report in listing})
         typed = query_words(text, analyzer, lang)
         if not typed or unknown:
             return SearchResult(
@@ -217,10 +271,10 @@ class Library:
         words, corrected = correct_spelling(typed, searcher, analyzer, thesaurus.knows, fields)
         words = split_unknown_compounds(words, analyzer, _indexed_in(searcher, fields))
         concepts = thesaurus.concepts(words)
-        symbols = _allowed_symbols(searcher, reports, filters.years)
+        symbols = _allowed_symbols(listing, reports, filters.years)
         section_terms = _terms(filters.sections, analyzer)
         restriction = _restriction(symbols, fields.section, section_terms)
-        found: list[Any] = []
+        found: list[tuple[int, float]] = []
         matched_all = True
         # Filters that leave no report to search find nothing (a Whoosh filter matching nothing
         # would be no filter at all).
@@ -231,7 +285,7 @@ class Library:
         terms = frozenset().union(*(concept.terms for concept in concepts))
         return SearchResult(
             words=tuple(word.word for word in words),
-            hits=tuple(self._hit(result, terms) for result in found),
+            hits=tuple(self._hit(searcher, docnum, score, terms) for docnum, score in found),
             matched_all=matched_all,
             reports=tuple(reports),
             corrected=corrected,
@@ -252,16 +306,27 @@ class Library:
     def _fresh_searcher(self) -> Any:
         live = self._generations.current()
         if live is not None and live != self._folder:
-            ix = whoosh_index.open_dir(str(live))
+            ix = _open_for_reading(live)
             self._searcher.close()
             self._ix.close()
             self._ix, self._folder, self._searcher = ix, live, ix.searcher()
+            self._listing = None
+            self._searches.clear()
         return self._searcher
 
-    def _hit(self, result: Any, terms: frozenset[str]) -> Hit:
-        paragraph = _paragraph_from(result.fields())
+    def _reports(self, searcher: Any) -> list[Report]:
+        """Every report's listing in the live index (the caller holds the lock), read once."""
+        if self._listing is None:
+            self._listing = [
+                Report.model_validate_json(document["report"])
+                for document in searcher.documents(kind=schema.REPORT)
+            ]
+        return self._listing
+
+    def _hit(self, searcher: Any, docnum: int, score: float, terms: frozenset[str]) -> Hit:
+        paragraph = _paragraph_from(searcher.stored_fields(docnum))
         summary = summarize(paragraph.text, terms, self._analyzers[paragraph.lang])
-        return Hit(paragraph=paragraph, score=float(result.score), summary=summary)
+        return Hit(paragraph=paragraph, score=score, summary=summary)
 
 
 def open_library(index_dir: Path, catalogue: Path) -> Library:
@@ -290,13 +355,15 @@ def open_library(index_dir: Path, catalogue: Path) -> Library:
     return library
 
 
+def _open_for_reading(folder: Path) -> Any:
+    """The index in `folder`, its files read rather than mapped into memory: mapped, each file
+    searched counts whole towards the process's resident memory (600 MB serving 100,000
+    paragraphs, against 180 MB read), for searches about a sixth faster."""
+    return FileStorage(str(folder), supports_mmap=False).open_index()
+
+
 def _language_order(lang: str) -> int:
     return LANGUAGES.index(lang) if lang in LANGUAGES else len(LANGUAGES)
-
-
-def _has_language(searcher: Any, lang: str) -> bool:
-    """Whether any report is indexed in `lang` (a report has paragraphs: see Batch.add)."""
-    return searcher.document(kind=schema.REPORT, lang=lang) is not None
 
 
 def _indexed_in(searcher: Any, fields: schema.Fields) -> Callable[[str], bool]:
@@ -306,21 +373,13 @@ def _indexed_in(searcher: Any, fields: schema.Fields) -> Callable[[str], bool]:
     return lambda term: any((name, term) in reader for name in names)
 
 
-def _symbols(searcher: Any) -> set[str]:
-    return {document["symbol"] for document in searcher.documents(kind=schema.REPORT)}
-
-
 def _allowed_symbols(
-    searcher: Any, reports: list[str], years: tuple[tuple[int, int], ...]
+    listing: list[Report], reports: list[str], years: tuple[tuple[int, int], ...]
 ) -> set[str] | None:
     """The reports the filters leave to search, or None for all of them."""
     allowed = set(reports) if reports else None
     if years:
-        dated = {
-            document["symbol"]
-            for document in searcher.documents(kind=schema.REPORT)
-            if in_years(Report.model_validate_json(document["report"]).year, years)
-        }
+        dated = {report.symbol for report in listing if in_years(report.year, years)}
         allowed = dated if allowed is None else allowed & dated
     return allowed
 
@@ -346,19 +405,70 @@ def _best(
     several_words: bool,
     limit: int,
     restriction: Any,
-) -> tuple[list[Any], bool]:
-    """The best paragraphs with every concept, then, while there are fewer than `limit`, the
-    best with some; and whether any paragraph had them all."""
+) -> tuple[list[tuple[int, float]], bool]:
+    """The best paragraphs (document numbers and scores) with every concept, then, while there
+    are fewer than `limit`, the best with some; and whether any paragraph had them all."""
     # Report documents have none of the searched fields, and paragraphs only their language's:
     # only paragraphs in the language searched match.
-    found = list(searcher.search(all_of(concepts, fields), limit=limit, filter=restriction))
+    found = _top(searcher, all_of(concepts, fields), concepts, fields, limit, restriction)
     if not several_words or len(found) == limit:
         return found, True
-    shown = {result.docnum for result in found}
+    shown = {docnum for docnum, _ in found}
     # These include the paragraphs found already, wherever they rank: as many more are asked for.
-    some = searcher.search(any_of(concepts, fields), limit=limit + len(found), filter=restriction)
-    found += [result for result in some if result.docnum not in shown][: limit - len(found)]
+    some = _top(
+        searcher, any_of(concepts, fields), concepts, fields, limit + len(found), restriction
+    )
+    found += [(docnum, score) for docnum, score in some if docnum not in shown][
+        : limit - len(found)
+    ]
     return found, bool(shown)
+
+
+def _top(
+    searcher: Any,
+    required: Any,
+    concepts: tuple[Concept, ...],
+    fields: schema.Fields,
+    limit: int,
+    restriction: Any,
+) -> list[tuple[int, float]]:
+    """The `limit` best paragraphs matching `required`, ranked with the proximity bonuses among
+    the RERANKED best by relevance alone, best first (equal scores in index order, as Whoosh
+    ranks them)."""
+    reranking = ranked(required, concepts, fields) is not required
+    plain = searcher.search(
+        required, limit=max(limit, RERANKED) if reranking else limit, filter=restriction
+    )
+    best = [(plain.docnum(rank), float(plain.score(rank))) for rank in range(plain.scored_length())]
+    if reranking:
+        best = _reranked(searcher, required, concepts, fields, sorted(d for d, _ in best))
+    return sorted(best, key=lambda found: (-found[1], found[0]))[:limit]
+
+
+def _reranked(
+    searcher: Any,
+    required: Any,
+    concepts: tuple[Concept, ...],
+    fields: schema.Fields,
+    docnums: list[int],
+) -> list[tuple[int, float]]:
+    """The scores, with the proximity bonuses, of `docnums` (ascending, each matching
+    `required`), as a search would give them: in each segment the ranked query's matcher skips
+    from one to the next, its positions compared in these paragraphs only."""
+    context = searcher.context()
+    scores: list[tuple[int, float]] = []
+    for leaf, offset in searcher.leaf_searchers():
+        end = offset + leaf.doc_count_all()
+        local = [docnum - offset for docnum in docnums if offset <= docnum < end]
+        if not local:
+            continue
+        matcher = ranked(required, concepts, fields, Documents(local)).matcher(leaf, context)
+        for docnum in local:
+            if matcher.is_active() and matcher.id() < docnum:
+                matcher.skip_to(docnum)
+            if matcher.is_active() and matcher.id() == docnum:
+                scores.append((docnum + offset, float(matcher.score())))
+    return scores
 
 
 class Batch:

@@ -9,8 +9,9 @@ from functools import reduce
 from itertools import islice, pairwise
 from typing import Any
 
-from whoosh.query import And, AndMaybe, Or, Phrase, Term
-from whoosh.query.spans import SpanNear2, SpanOr
+from whoosh.matching import ListMatcher
+from whoosh.query import And, AndMaybe, Or, Phrase, Query, Term
+from whoosh.query.spans import SpanCondition, SpanNear2, SpanOr
 
 from index.analysis import WORD_PATTERN
 from index.questions import is_question_word
@@ -105,12 +106,12 @@ def all_of(concepts: Sequence[Concept], fields: Fields) -> Any:
     """Paragraphs with every concept, each in the text, a heading or the report's title (in the
     language of `fields`); a concept of several words needs them all, in any order, or one of
     its synonyms."""
-    return _ranked(And([_strict(concept, fields) for concept in concepts]), concepts, fields)
+    return And([_strict(concept, fields) for concept in concepts])
 
 
 def any_of(concepts: Sequence[Concept], fields: Fields) -> Any:
     """Paragraphs with at least one of the words or synonyms; the more, the better they score."""
-    return _ranked(Or([_loose(concept, fields) for concept in concepts]), concepts, fields)
+    return Or([_loose(concept, fields) for concept in concepts])
 
 
 def _strict(concept: Concept, fields: Fields) -> Any:
@@ -137,10 +138,17 @@ def _anywhere(terms: tuple[str, ...], fields: Fields, boost: float = 1.0) -> Any
     return Or([Phrase(field, list(terms), boost=weight * boost) for field, weight in weighted])
 
 
-def _ranked(required: Any, concepts: Sequence[Concept], fields: Fields) -> Any:
-    """`required`, scoring higher where neighbouring query words stand close together."""
+def ranked(
+    required: Any, concepts: Sequence[Concept], fields: Fields, within: Any | None = None
+) -> Any:
+    """`required` (all_of or any_of the concepts), scoring higher where neighbouring query words
+    stand close together; `required` itself when there are no neighbours.
+
+    `within` (a Documents query) limits where the words' positions are compared: to find the
+    first paragraph where they stand close, Whoosh would otherwise compare them in every
+    paragraph until one has them so."""
     nearby = [
-        _near(first, second, slop, boost, fields.body)
+        _near(first, second, slop, boost, fields.body, within)
         for first, second in pairwise(_spellings(concepts)[:NEAR_WORDS])
         for slop, boost in ((1, ADJACENT_BOOST), (NEAR_SLOP, NEAR_BOOST))
     ]
@@ -163,9 +171,38 @@ def _spellings(concepts: Sequence[Concept]) -> list[tuple[str, ...]]:
 
 
 def _near(
-    first: tuple[str, ...], second: tuple[str, ...], slop: int, boost: float, body: str
+    first: tuple[str, ...],
+    second: tuple[str, ...],
+    slop: int,
+    boost: float,
+    body: str,
+    within: Any | None,
 ) -> Any:
     def either(terms: tuple[str, ...]) -> Any:
-        return SpanOr([Term(body, term, boost=boost * BODY_BOOST) for term in terms])
+        spans = SpanOr([Term(body, term, boost=boost * BODY_BOOST) for term in terms])
+        return spans if within is None else SpanCondition(spans, within)
 
     return SpanNear2([either(first), either(second)], slop=slop, ordered=False)
+
+
+class Documents(Query):  # type: ignore[misc]
+    """Matches the given documents of one segment (their numbers in it, ascending), adding
+    nothing to their scores."""
+
+    def __init__(self, docnums: Sequence[int]) -> None:
+        self.docnums = list(docnums)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.docnums!r})"
+
+    def estimate_size(self, ixreader: Any) -> int:
+        return len(self.docnums)
+
+    def matcher(self, searcher: Any, context: Any = None) -> Any:
+        return _Unscored(self.docnums)
+
+
+class _Unscored(ListMatcher):  # type: ignore[misc]
+    # A ListMatcher without weights scores each document 1.
+    def score(self) -> float:
+        return 0.0

@@ -15,7 +15,7 @@ from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 
 from index.analysis import analyzer_for
 from index.errors import IngestError
-from index.library import IndexUnavailable, Library, open_library
+from index.library import RERANKED, IndexUnavailable, Library, open_library
 from index.models import Paragraph, Report
 from index.results import SearchResult
 from index.store import Generations
@@ -293,6 +293,19 @@ def test_words_next_to_each_other_rank_above_words_far_apart(library: Library) -
     assert set(numbers[:2]) == {2, 3}
 
 
+def test_words_next_to_each_other_rank_first_among_many_paragraphs(library: Library) -> None:
+    # The same words in each: plain relevance ranks them all alike, in the order they were
+    # added, and the pair side by side halfway down the paragraphs ranked with the bonuses.
+    apart = "Child protection was discussed at length. Trafficking was discussed too."
+    texts = [apart] * (RERANKED + 20)
+    texts[RERANKED // 2] = (
+        "Child trafficking was discussed at length. Protection was discussed too."
+    )
+    library.add(make_report("A/1", texts))
+    hits = library.search("child trafficking").hits
+    assert hits[0].paragraph.number == RERANKED // 2 + 1
+
+
 def test_a_question_finds_what_its_subject_finds(sample_library: Library) -> None:
     question = sample_library.search("What does the report say about trafficking survivors?")
     keywords = sample_library.search("trafficking survivors")
@@ -418,6 +431,52 @@ def test_another_writer_is_seen_without_reopening(tmp_path: Path, sample: Report
     finally:
         writer.close()
         reader.close()
+
+
+def test_a_search_repeated_after_another_writer_sees_its_change(
+    tmp_path: Path, sample: Report
+) -> None:
+    reader = Library(tmp_path / "index")
+    writer = Library(tmp_path / "index")
+    try:
+        writer.add(sample)
+        before = reader.search("sextortion livestreaming")
+        assert not before.hits
+        assert reader.search("sextortion livestreaming") == before
+        writer.add(make_report("A/2", ["Sextortion and livestreaming of abuse are rising."]))
+        after = reader.search("sextortion livestreaming")
+        assert [hit.paragraph.citation for hit in after.hits] == ["A/2, para. 1"]
+        assert [report.symbol for report in reader.reports()] == [SAMPLE_SYMBOL, "A/2"]
+    finally:
+        writer.close()
+        reader.close()
+
+
+def test_a_bulk_transaction_finds_what_a_plain_one_does(tmp_path: Path, sample: Report) -> None:
+    reports = [
+        sample,
+        *(
+            make_report(f"A/{n}", [f"Trafficking note {n}.", "Children at risk."])
+            for n in range(30)
+        ),
+    ]
+    plain, bulk = Library(tmp_path / "plain"), Library(tmp_path / "bulk")
+    try:
+        with plain.transaction() as batch:
+            for report in reports:
+                batch.add(report)
+        with bulk.transaction(bulk=True) as batch:
+            for report in reports:
+                batch.add(report)
+        for query in ("trafficking children", "trafficking", "note 7", "sextortion"):
+            found, expected = bulk.search(query), plain.search(query)
+            assert {hit.paragraph.citation for hit in found.hits} == {
+                hit.paragraph.citation for hit in expected.hits
+            }
+        assert bulk.reports() == plain.reports()
+    finally:
+        plain.close()
+        bulk.close()
 
 
 # Opening with the catalogue.

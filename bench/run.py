@@ -1,0 +1,95 @@
+"""One scale, measured from the corpus to the serving process."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench.corpus import generate_reports
+from bench.engines import (
+    build_fts5,
+    build_whoosh,
+    extra_report,
+    incremental_ingest,
+    search_fts5,
+    search_whoosh,
+)
+from bench.queries import queries
+from bench.results import ScaleResult
+from bench.serving import Load, Traffic, measure_serving
+
+# The size of the report added to a built index: a long report, as the issue has it.
+INCREMENTAL_PARAGRAPHS = 300
+# Queries searched before timing starts, and sent by the chats of the throughput runs: each from
+# a seed of its own, so that no timed query has been seen before, except as the mix repeats
+# itself (people search for the same things), in case the bot caches results.
+WARM_UP_QUERIES = 20
+LOAD_QUERIES = 10_000
+
+
+@dataclass(frozen=True)
+class Options:
+    queries: int = 500
+    seed: int = 0
+    e2e: bool = True
+    load: Load = field(default_factory=Load)
+    profile: bool = False
+    """Profile the serving process with pyinstrument (its event loop thread)."""
+
+
+def measure_scale(name: str, paragraphs: int, options: Options, work_dir: Path) -> ScaleResult:
+    work_dir.mkdir(parents=True, exist_ok=True)
+    index_dir, fts5_file = work_dir / "whoosh", work_dir / "fts5.sqlite"
+    _step(name, "generating the corpus")
+    start = time.perf_counter()
+    reports = list(generate_reports(paragraphs, options.seed))
+    generate_s = time.perf_counter() - start
+    _step(name, "building the Whoosh index")
+    whoosh_build = build_whoosh(index_dir, reports)
+    _step(name, "building the FTS5 index")
+    fts5_build = build_fts5(fts5_file, reports)
+    # The corpus is the largest thing in memory: the serving measurements need none of it.
+    report_count = len(reports)
+    del reports
+    mix = queries(paragraphs, options.queries, options.seed)
+    warm_up = queries(paragraphs, WARM_UP_QUERIES, options.seed + 1)
+    _step(name, f"searching, {len(mix)} queries each")
+    whoosh_search = search_whoosh(index_dir, mix, warm_up)
+    fts5_search = search_fts5(fts5_file, mix, warm_up)
+    serving = None
+    if options.e2e:
+        traffic = Traffic(
+            first=warm_up[0],
+            sequential=mix,
+            load=queries(paragraphs, LOAD_QUERIES, options.seed + 2),
+        )
+        _step(name, "serving: cold start, end to end, throughput")
+        profile = work_dir / "bot-profile.txt" if options.profile else None
+        serving = asyncio.run(measure_serving(index_dir, traffic, work_dir, options.load, profile))
+    # Last: the serving process is measured on the index as built.
+    _step(name, "incremental ingest")
+    extra = extra_report(INCREMENTAL_PARAGRAPHS, options.seed)
+    incremental_s = incremental_ingest(index_dir, extra)
+    return ScaleResult(
+        name=name,
+        paragraphs=paragraphs,
+        reports=report_count,
+        queries=len(mix),
+        generate_s=generate_s,
+        whoosh_build=whoosh_build,
+        fts5_build=fts5_build,
+        whoosh_search=whoosh_search,
+        fts5_search=fts5_search,
+        incremental_paragraphs=len(extra.paragraphs),
+        incremental_s=incremental_s,
+        serving=serving,
+        seconds=time.perf_counter() - start,
+    )
+
+
+def _step(name: str, doing: str) -> None:
+    """Progress on stderr: a large scale takes minutes."""
+    print(f"{time.strftime('%H:%M:%S')} {name}: {doing}…", file=sys.stderr, flush=True)
