@@ -35,13 +35,13 @@ class Build:
 
 
 def build_whoosh(index_dir: Path, reports: Sequence[Report]) -> Build:
-    """A new library in `index_dir` holding `reports`, added in one transaction, as `reportbot
-    ingest` adds a batch."""
+    """A new library in `index_dir` holding `reports`, added in one bulk transaction, as
+    `reportbot ingest` adds a large batch."""
     shutil.rmtree(index_dir, ignore_errors=True)
     library = Library(index_dir)
     try:
         start = time.perf_counter()
-        with library.transaction() as batch:
+        with library.transaction(bulk=True) as batch:
             for report in reports:
                 batch.add(report)
         seconds = time.perf_counter() - start

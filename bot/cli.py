@@ -21,7 +21,7 @@ from index.errors import IngestError
 from index.export import FORMATS, WRITERS, UnknownReports, export_rows
 from index.formats import SUPPORTED_SUFFIXES
 from index.ingest import Overrides, collect_paths, read_reports
-from index.library import IndexUnavailable, Library, open_library
+from index.library import BULK_FROM, IndexUnavailable, Library, open_library
 from index.store import IngestBusy
 
 if TYPE_CHECKING:
@@ -183,7 +183,8 @@ def _ingest(args: argparse.Namespace, settings: Settings, library: Library) -> i
     with tempfile.TemporaryDirectory(prefix="reportbot-") as downloads:
         sources = collect_paths(args.paths or [settings.catalogue], Path(downloads))
         ingested = read_reports(sources, overrides)
-    with library.transaction() as batch:
+    paragraphs = sum(len(item.report.paragraphs) for item in ingested)
+    with library.transaction(bulk=paragraphs >= BULK_FROM) as batch:
         for item in ingested:
             batch.add(item.report)
     for item in ingested:

@@ -52,6 +52,9 @@ RERANKED = 100
 # A bulk transaction is written by a process per core (see Library.transaction): Whoosh's
 # analysis and writing are pure Python, so a process does the work of one core at most.
 BULK_PROCESSES = os.cpu_count() or 1
+# Paragraphs from which a batch is worth a bulk transaction: a few seconds of work for one core,
+# against about a second to start the processes.
+BULK_FROM = 5_000
 # Searches remembered, per published index: people search for the same few subjects again and
 # again, and a frequent word is the costliest search of all (it matches most paragraphs). A
 # result holds up to 51 paragraphs (the bot's last page and one), a few kB each: at most some
