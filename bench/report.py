@@ -172,8 +172,8 @@ across runs rather than raw times."""
 _HOW = """## How it is measured
 
 - **Build**: the corpus is generated first (not timed), then added to a new index in one
-  transaction through `Library.transaction()`, as `reportbot ingest` adds a batch, until the
-  index is published on disk; FTS5 inserts the same paragraphs in one transaction and merges its
+  bulk transaction, `Library.transaction(bulk=True)` (a writer process per core), as `reportbot
+  ingest` adds a batch of 5,000 paragraphs or more, until the index is published on disk; FTS5 inserts the same paragraphs in one transaction and merges its
   segments (`optimize`). Size: the files on disk.
 - **Search**: `Library.search(query, limit=5)`, the bot's search with its summaries, over the
   query mix after a warm-up of 20 other queries (another seed: a cache, if any, has seen
