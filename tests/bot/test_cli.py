@@ -270,13 +270,7 @@ async def test_run_with_a_token_serves_a_bot_api_server_by_long_polling(
 ) -> None:
     async with Emulator(token=TOKEN, bot_username="reportbot_live_bot") as emulator:
         env |= {"REPORTBOT_TOKEN": TOKEN, "REPORTBOT_API_BASE_URL": emulator.base_url}
-        process = await asyncio.create_subprocess_exec(
-            REPORTBOT,
-            "run",
-            env=env,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE,
-        )
+        process = await _start(env)
         try:
             user = emulator.user(first_name="Mariam")
             chat = emulator.private_chat(user)
@@ -284,11 +278,9 @@ async def test_run_with_a_token_serves_a_bot_api_server_by_long_polling(
             reply = await emulator.wait_for(lambda c: c.method == "sendMessage", timeout=30)
             assert "A/HRC/58/19, para. 3" in reply.response["result"]["text"]
         finally:
-            process.send_signal(signal.SIGTERM)
-            stdout, stderr = await asyncio.wait_for(process.communicate(), 30)
-        assert process.returncode == 0
+            status, logs = await _stop(process)
+        assert status == 0
         assert [call.method for call in emulator.calls if not call.ok] == []
-        logs = (stdout + stderr).decode()
         assert TOKEN not in logs
         assert TOKEN.split(":")[1] not in logs
         assert "trafficking" not in logs
@@ -307,13 +299,7 @@ async def test_run_takes_the_operators_and_the_search_limits_from_the_settings(
             "REPORTBOT_SEARCHES_PER_USER": "1",
             "REPORTBOT_ADMIN_IDS": f"{operator['id']},42",
         }
-        process = await asyncio.create_subprocess_exec(
-            REPORTBOT,
-            "run",
-            env=env,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE,
-        )
+        process = await _start(env)
         try:
             chat = emulator.private_chat(operator)
             for text in ("/search trafficking", "/search children", "/status"):
@@ -322,8 +308,7 @@ async def test_run_takes_the_operators_and_the_search_limits_from_the_settings(
                 lambda _: len(emulator.bot_messages(chat["id"])) == 3, timeout=30
             )
         finally:
-            process.send_signal(signal.SIGTERM)
-            await asyncio.wait_for(process.communicate(), 30)
+            await _stop(process)
         found, slow_down, status = (m["text"] for m in emulator.bot_messages(chat["id"]))
         assert found.startswith("🔎")
         assert slow_down.startswith("You're searching quickly")
