@@ -543,13 +543,36 @@ class Emulator:
         timeout: float = 10.0,  # noqa: ASYNC109
     ) -> None:
         """Return once the bot has received `update`, through getUpdates or its webhook."""
+        await self._wait_until(
+            lambda: self._state.fetched_update_id >= update["update_id"],
+            f"the bot did not fetch update {update['update_id']}",
+            timeout,
+        )
+
+    async def wait_confirmed(
+        self,
+        update: Mapping[str, Any],
+        timeout: float = 10.0,  # noqa: ASYNC109
+    ) -> None:
+        """Return once a getUpdates has confirmed `update` (its offset is above the update's
+        id), as soon as that request arrives: Telegram will not send the update again."""
+        await self._wait_until(
+            lambda: self._state.confirmed_offset > update["update_id"],
+            f"the bot did not confirm update {update['update_id']}",
+            timeout,
+        )
+
+    async def _wait_until(
+        self,
+        condition: Callable[[], bool],
+        failure: str,
+        timeout: float,  # noqa: ASYNC109
+    ) -> None:
         deadline = asyncio.get_running_loop().time() + timeout
-        while self._state.fetched_update_id < update["update_id"]:
+        while not condition():
             remaining = deadline - asyncio.get_running_loop().time()
             if remaining <= 0:
-                raise TimeoutError(
-                    f"the bot did not fetch update {update['update_id']} within {timeout}s"
-                )
+                raise TimeoutError(f"{failure} within {timeout}s")
             await self._state.pulse.wait(remaining)
 
     def _no_match_report(self, since: int, timeout: float) -> str:

@@ -106,6 +106,9 @@ async def get_updates(state: State, params: dict[str, Any]) -> list[JsonObject]:
     # last few. An update redelivered on purpose has not been seen since: no offset covers it.
     if offset > 0:
         state.updates = [u for u in state.updates if u.update_id >= offset or u.redelivered]
+        if offset > state.confirmed_offset:
+            state.confirmed_offset = offset
+            state.pulse.fire()
     elif offset < 0:
         state.updates = state.updates[offset:]
     deadline = asyncio.get_running_loop().time() + params.get("timeout", 0)

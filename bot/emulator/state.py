@@ -178,6 +178,9 @@ class State:
         order they go out."""
         self.fetched_update_id = 0
         """The highest update_id the bot has received, by getUpdates or its webhook."""
+        self.confirmed_offset = 0
+        """The highest offset a getUpdates has confirmed, from the moment the request arrived
+        (a long poll is answered only later)."""
         self.allowed_updates: frozenset[str] | None = None
         self.webhook: Webhook | None = None
         self.open_callback_queries: set[str] = set()

@@ -189,13 +189,7 @@ async def test_a_killed_bot_gets_no_confirmed_update_again_and_loses_none_pendin
             handled = emulator.send_message(chat.chat, user, "/help")
             await emulator.wait_for(lambda call: call.method == "sendMessage", timeout=30)
             # Confirmed: a later poll's offset is past it.
-            await emulator.wait_for(
-                lambda call: (
-                    call.method == "getUpdates"
-                    and call.params.get("offset", 0) > handled["update_id"]
-                ),
-                timeout=30,
-            )
+            await emulator.wait_confirmed(handled, timeout=30)
             # The server goes away; what is written now waits for the bot, which is killed.
             await emulator.go_down()
             pending = emulator.send_message(chat.chat, user, "/reports")
@@ -210,14 +204,7 @@ async def test_a_killed_bot_gets_no_confirmed_update_again_and_loses_none_pendin
             await emulator.wait_for(
                 lambda call: call.method == "sendMessage", since=since, timeout=30
             )
-            await emulator.wait_for(
-                lambda call: (
-                    call.method == "getUpdates"
-                    and call.params.get("offset", 0) > pending["update_id"]
-                ),
-                since=since,
-                timeout=30,
-            )
+            await emulator.wait_confirmed(pending, timeout=30)
         finally:
             code, _ = await _stop(second)
         assert code == 0

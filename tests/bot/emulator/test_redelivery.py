@@ -3,6 +3,7 @@ must survive though Telegram seldom does it (a lost confirmation, a restart, a r
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import pytest
@@ -25,6 +26,21 @@ async def test_getupdates_forgets_what_an_offset_confirmed_and_keeps_the_rest(
     assert ids(await api.ok("getUpdates")) == [third, later]
     assert ids(await api.ok("getUpdates", offset=first)) == [third, later]
     assert ids(await api.ok("getUpdates", offset=later + 1)) == []
+
+
+async def test_an_update_is_confirmed_when_a_long_poll_with_a_higher_offset_arrives(
+    emu: Emulator, api: Api, chat: dict[str, Any], user: dict[str, Any]
+) -> None:
+    update = emu.send_message(chat, user, "/help")
+    assert await api.ok("getUpdates") == [update]
+    with pytest.raises(TimeoutError):
+        await emu.wait_confirmed(update, timeout=0.05)
+    poll = asyncio.create_task(api.ok("getUpdates", offset=update["update_id"] + 1, timeout=5))
+    # Confirmed as the poll arrives, long before it is answered.
+    await emu.wait_confirmed(update, timeout=2)
+    assert not poll.done()
+    later = emu.send_message(chat, user, "later")
+    assert await poll == [later]
 
 
 async def test_a_duplicate_comes_again_whatever_the_offset_then_an_offset_confirms_it(
