@@ -173,8 +173,9 @@ _HOW = """## How it is measured
 
 - **Build**: the corpus is generated first (not timed), then added to a new index in one
   bulk transaction, `Library.transaction(bulk=True)` (a writer process per core), as `reportbot
-  ingest` adds a batch of 5,000 paragraphs or more, until the index is published on disk; FTS5 inserts the same paragraphs in one transaction and merges its
-  segments (`optimize`). Size: the files on disk.
+  ingest` adds a batch of 5,000 paragraphs or more, until the index is published on disk; FTS5
+  inserts the same paragraphs in one transaction and merges its segments (`optimize`). Size:
+  the files on disk.
 - **Search**: `Library.search(query, limit=5)`, the bot's search with its summaries, over the
   query mix after a warm-up of 20 other queries (another seed: a cache, if any, has seen
   none of the timed ones); FTS5: every term required, then any term if fewer
