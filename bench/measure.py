@@ -73,6 +73,11 @@ def size_on_disk(path: Path) -> int:
     return total
 
 
+def rss(pid: int) -> int:
+    """The process's resident memory now (VmRSS), in bytes; Linux only."""
+    return _status_kib(pid, "VmRSS") * 1024
+
+
 def peak_rss(pid: int) -> int:
     """The process's peak resident memory so far (VmHWM), in bytes; Linux only."""
     return _status_kib(pid, "VmHWM") * 1024

@@ -299,7 +299,7 @@ class Handlers:
         notice: str | None = render.stale_button(t)
         if message is not None and page is not None:
             verdict = self.throttle.search(
-                query.from_user.id, message.chat.id, group=message.chat.type != ChatType.PRIVATE
+                query.from_user.id, message.chat.id, group=_in_group(update)
             )
             # A toast under the button, not a message: a flood of presses floods no chat.
             if not verdict.allowed:
@@ -340,7 +340,7 @@ class Handlers:
             return
         page = ResultsPage(self.searches.remember(query), 0)
         replies = await asyncio.to_thread(self._results, t, query, page, context.bot.username)
-        await self._send(update.effective_chat, replies)
+        await self._send(chat, replies)
 
     def _results(self, t: Texts, query: str, page: ResultsPage, username: str) -> list[Reply]:
         """One page of results, and whether there is another: one more hit than shown tells."""

@@ -34,6 +34,7 @@ from index.query import (
     any_of,
     query_words,
     ranked,
+    rewards_nearness,
     split_unknown_compounds,
 )
 from index.results import Hit, SearchResult
@@ -438,7 +439,7 @@ def _top(
     """The `limit` best paragraphs matching `required`, ranked with the proximity bonuses among
     the RERANKED best by relevance alone, best first (equal scores in index order, as Whoosh
     ranks them)."""
-    reranking = ranked(required, concepts, fields) is not required
+    reranking = rewards_nearness(concepts)
     plain = searcher.search(
         required, limit=max(limit, RERANKED) if reranking else limit, filter=restriction
     )

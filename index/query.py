@@ -138,6 +138,11 @@ def _anywhere(terms: tuple[str, ...], fields: Fields, boost: float = 1.0) -> Any
     return Or([Phrase(field, list(terms), boost=weight * boost) for field, weight in weighted])
 
 
+def rewards_nearness(concepts: Sequence[Concept]) -> bool:
+    """Whether `ranked` adds bonuses for these concepts: there are neighbouring words."""
+    return len(_spellings(concepts)) > 1
+
+
 def ranked(
     required: Any, concepts: Sequence[Concept], fields: Fields, within: Any | None = None
 ) -> Any:

@@ -44,6 +44,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bench.measure import latency, rss
+from bench.results import MB
 from bot.emulator import Call, Emulator
 
 REPORTBOT = str(Path(sys.executable).parent / "reportbot")
@@ -266,16 +268,9 @@ async def inject(
 # The bot's process and its memory
 
 
-def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    raise RuntimeError(f"no VmRSS for process {pid}")
-
-
 async def sample_memory(pid: int, samples: list[tuple[float, float]], every: float) -> None:
     while True:
-        samples.append((time.monotonic(), rss_mb(pid)))
+        samples.append((time.monotonic(), rss(pid) / MB))
         await asyncio.sleep(every)
 
 
@@ -339,13 +334,6 @@ async def settle(emu: Emulator, quiet: float = 3.0, limit: float = 60.0) -> None
 
 def error_lines(log: Path) -> int:
     return sum("ERROR" in line for line in log.read_text(errors="replace").splitlines())
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    if not values:
-        return math.nan
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
 async def soak(args: argparse.Namespace) -> int:
@@ -462,11 +450,12 @@ async def _traffic(
         f"rejected: {len(rejected)}"
     )
     print(f"faults injected: {len(injected) + 1} — 403 chat throughout; " + ", ".join(injected))
-    print(
-        f"reply latency: p50 {percentile(latencies, 0.5) * 1000:.0f} ms, "
-        f"p95 {percentile(latencies, 0.95) * 1000:.0f} ms, "
-        f"max {max(latencies, default=math.nan) * 1000:.0f} ms"
-    )
+    if latencies:
+        replies = latency(latencies)
+        print(
+            f"reply latency: p50 {replies.p50:.0f} ms, p95 {replies.p95:.0f} ms, "
+            f"max {max(latencies) * 1000:.0f} ms"
+        )
     print(
         f"bot RSS: start {memory[0][1]:.1f} MB, peak {max(v for _, v in memory):.1f} MB, "
         f"end {memory[-1][1]:.1f} MB; first minute mean {statistics.mean(first_minute):.1f} MB, "
