@@ -32,12 +32,13 @@ from index.query import (
     Documents,
     all_of,
     any_of,
+    nearness_bonuses,
     query_words,
-    ranked,
     rewards_nearness,
     split_unknown_compounds,
 )
 from index.results import Hit, SearchResult
+from index.scoring import Scorer
 from index.spelling import correct_spelling
 from index.store import Generations
 from index.summaries import summarize
@@ -92,6 +93,7 @@ class Library:
         # One long-lived searcher, replaced when another index is published (by any process);
         # what is read from it is kept until then.
         self._searcher: Any = self._ix.searcher()
+        self._scorer = Scorer(self._searcher)
         self._listing: list[Report] | None = None
         self._searches: OrderedDict[tuple[str, int, str], SearchResult] = OrderedDict()
 
@@ -284,7 +286,7 @@ class Library:
         # would be no filter at all).
         if symbols is None or symbols:
             found, matched_all = _best(
-                searcher, concepts, fields, len(words) > 1, limit, restriction
+                searcher, self._scorer, concepts, fields, len(words) > 1, limit, restriction
             )
         terms = frozenset().union(*(concept.terms for concept in concepts))
         return SearchResult(
@@ -314,6 +316,7 @@ class Library:
             self._searcher.close()
             self._ix.close()
             self._ix, self._folder, self._searcher = ix, live, ix.searcher()
+            self._scorer = Scorer(self._searcher)
             self._listing = None
             self._searches.clear()
         return self._searcher
@@ -404,6 +407,7 @@ def _restriction(
 
 def _best(
     searcher: Any,
+    scorer: Scorer,
     concepts: tuple[Concept, ...],
     fields: schema.Fields,
     several_words: bool,
@@ -414,13 +418,19 @@ def _best(
     are fewer than `limit`, the best with some; and whether any paragraph had them all."""
     # Report documents have none of the searched fields, and paragraphs only their language's:
     # only paragraphs in the language searched match.
-    found = _top(searcher, all_of(concepts, fields), concepts, fields, limit, restriction)
+    found = _top(searcher, scorer, all_of(concepts, fields), concepts, fields, limit, restriction)
     if not several_words or len(found) == limit:
         return found, True
     shown = {docnum for docnum, _ in found}
     # These include the paragraphs found already, wherever they rank: as many more are asked for.
     some = _top(
-        searcher, any_of(concepts, fields), concepts, fields, limit + len(found), restriction
+        searcher,
+        scorer,
+        any_of(concepts, fields),
+        concepts,
+        fields,
+        limit + len(found),
+        restriction,
     )
     found += [(docnum, score) for docnum, score in some if docnum not in shown][
         : limit - len(found)
@@ -430,6 +440,7 @@ def _best(
 
 def _top(
     searcher: Any,
+    scorer: Scorer,
     required: Any,
     concepts: tuple[Concept, ...],
     fields: schema.Fields,
@@ -440,39 +451,34 @@ def _top(
     the RERANKED best by relevance alone, best first (equal scores in index order, as Whoosh
     ranks them)."""
     reranking = rewards_nearness(concepts)
-    plain = searcher.search(
-        required, limit=max(limit, RERANKED) if reranking else limit, filter=restriction
-    )
-    best = [(plain.docnum(rank), float(plain.score(rank))) for rank in range(plain.scored_length())]
+    best = scorer.top(required, max(limit, RERANKED) if reranking else limit, restriction)
     if reranking:
-        best = _reranked(searcher, required, concepts, fields, sorted(d for d, _ in best))
+        best = _reranked(searcher, best, concepts, fields)
     return sorted(best, key=lambda found: (-found[1], found[0]))[:limit]
 
 
 def _reranked(
     searcher: Any,
-    required: Any,
+    best: list[tuple[int, float]],
     concepts: tuple[Concept, ...],
     fields: schema.Fields,
-    docnums: list[int],
 ) -> list[tuple[int, float]]:
-    """The scores, with the proximity bonuses, of `docnums` (ascending, each matching
-    `required`), as a search would give them: in each segment the ranked query's matcher skips
-    from one to the next, its positions compared in these paragraphs only."""
+    """`best` (document numbers and scores) with the proximity bonuses added: in each segment
+    a bonus's matcher skips from one of these paragraphs to the next, its positions compared in
+    these paragraphs only."""
+    scores = dict(best)
     context = searcher.context()
-    scores: list[tuple[int, float]] = []
     for leaf, offset in searcher.leaf_searchers():
         end = offset + leaf.doc_count_all()
-        local = [docnum - offset for docnum in docnums if offset <= docnum < end]
+        local = sorted(docnum - offset for docnum in scores if offset <= docnum < end)
         if not local:
             continue
-        matcher = ranked(required, concepts, fields, Documents(local)).matcher(leaf, context)
-        for docnum in local:
-            if matcher.is_active() and matcher.id() < docnum:
-                matcher.skip_to(docnum)
-            if matcher.is_active() and matcher.id() == docnum:
-                scores.append((docnum + offset, float(matcher.score())))
-    return scores
+        for bonus in nearness_bonuses(concepts, fields, Documents(local)):
+            matcher = bonus.matcher(leaf, context)
+            while matcher.is_active():
+                scores[matcher.id() + offset] += float(matcher.score())
+                matcher.next()
+    return list(scores.items())
 
 
 class Batch:

@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import reduce
 from itertools import islice, pairwise
 from typing import Any
 
 from whoosh.matching import ListMatcher
-from whoosh.query import And, AndMaybe, Or, Phrase, Query, Term
+from whoosh.query import And, Or, Phrase, Query, Term
 from whoosh.query.spans import SpanCondition, SpanNear2, SpanOr
 
 from index.analysis import WORD_PATTERN
@@ -139,27 +138,22 @@ def _anywhere(terms: tuple[str, ...], fields: Fields, boost: float = 1.0) -> Any
 
 
 def rewards_nearness(concepts: Sequence[Concept]) -> bool:
-    """Whether `ranked` adds bonuses for these concepts: there are neighbouring words."""
+    """Whether there are `nearness_bonuses` for these concepts: there are neighbouring words."""
     return len(_spellings(concepts)) > 1
 
 
-def ranked(
-    required: Any, concepts: Sequence[Concept], fields: Fields, within: Any | None = None
-) -> Any:
-    """`required` (all_of or any_of the concepts), scoring higher where neighbouring query words
-    stand close together; `required` itself when there are no neighbours.
+def nearness_bonuses(concepts: Sequence[Concept], fields: Fields, within: Any) -> list[Any]:
+    """Queries scoring the paragraphs where neighbouring query words stand close together: a
+    paragraph's bonuses are added to its score for the words (all_of or any_of the concepts).
 
     `within` (a Documents query) limits where the words' positions are compared: to find the
     first paragraph where they stand close, Whoosh would otherwise compare them in every
     paragraph until one has them so."""
-    nearby = [
+    return [
         _near(first, second, slop, boost, fields.body, within)
         for first, second in pairwise(_spellings(concepts)[:NEAR_WORDS])
         for slop, boost in ((1, ADJACENT_BOOST), (NEAR_SLOP, NEAR_BOOST))
     ]
-    # Each bonus on its own: an Or of span queries fails in Whoosh 2.7.4, which asks them for size
-    # estimates they cannot give.
-    return reduce(AndMaybe, nearby, required)
 
 
 def _spellings(concepts: Sequence[Concept]) -> list[tuple[str, ...]]:
@@ -181,11 +175,11 @@ def _near(
     slop: int,
     boost: float,
     body: str,
-    within: Any | None,
+    within: Any,
 ) -> Any:
     def either(terms: tuple[str, ...]) -> Any:
         spans = SpanOr([Term(body, term, boost=boost * BODY_BOOST) for term in terms])
-        return spans if within is None else SpanCondition(spans, within)
+        return SpanCondition(spans, within)
 
     return SpanNear2([either(first), either(second)], slop=slop, ordered=False)
 
