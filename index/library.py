@@ -13,6 +13,7 @@ import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,12 +28,12 @@ from index.detection import detect_language
 from index.filters import Filters, in_years, resolve_symbols, split_filters
 from index.languages import ENGLISH, LANGUAGES, check_language, official_language
 from index.models import Paragraph, Report
+from index.nearness import bonus, positions
 from index.query import (
     Concept,
-    Documents,
     all_of,
     any_of,
-    nearness_bonuses,
+    nearness_pairs,
     query_words,
     rewards_nearness,
     split_unknown_compounds,
@@ -285,9 +286,8 @@ class Library:
         # Filters that leave no report to search find nothing (a Whoosh filter matching nothing
         # would be no filter at all).
         if symbols is None or symbols:
-            found, matched_all = _best(
-                searcher, self._scorer, concepts, fields, len(words) > 1, limit, restriction
-            )
+            ranking = _Ranking(searcher, self._scorer, concepts, fields, analyzer, restriction)
+            found, matched_all = ranking.best(len(words) > 1, limit)
         terms = frozenset().union(*(concept.terms for concept in concepts))
         return SearchResult(
             words=tuple(word.word for word in words),
@@ -405,80 +405,63 @@ def _restriction(
     return And(parts) if parts else None
 
 
-def _best(
-    searcher: Any,
-    scorer: Scorer,
-    concepts: tuple[Concept, ...],
-    fields: schema.Fields,
-    several_words: bool,
-    limit: int,
-    restriction: Any,
-) -> tuple[list[tuple[int, float]], bool]:
-    """The best paragraphs (document numbers and scores) with every concept, then, while there
-    are fewer than `limit`, the best with some; and whether any paragraph had them all."""
-    # Report documents have none of the searched fields, and paragraphs only their language's:
-    # only paragraphs in the language searched match.
-    found = _top(searcher, scorer, all_of(concepts, fields), concepts, fields, limit, restriction)
-    if not several_words or len(found) == limit:
-        return found, True
-    shown = {docnum for docnum, _ in found}
-    # These include the paragraphs found already, wherever they rank: as many more are asked for.
-    some = _top(
-        searcher,
-        scorer,
-        any_of(concepts, fields),
-        concepts,
-        fields,
-        limit + len(found),
-        restriction,
-    )
-    found += [(docnum, score) for docnum, score in some if docnum not in shown][
-        : limit - len(found)
-    ]
-    return found, bool(shown)
+@dataclass(frozen=True)
+class _Ranking:
+    """How one search ranks paragraphs: its concepts, in one language's fields, among the
+    paragraphs `restriction` leaves (None: all)."""
 
+    searcher: Any
+    scorer: Scorer
+    concepts: tuple[Concept, ...]
+    fields: schema.Fields
+    analyzer: Any
+    restriction: Any
 
-def _top(
-    searcher: Any,
-    scorer: Scorer,
-    required: Any,
-    concepts: tuple[Concept, ...],
-    fields: schema.Fields,
-    limit: int,
-    restriction: Any,
-) -> list[tuple[int, float]]:
-    """The `limit` best paragraphs matching `required`, ranked with the proximity bonuses among
-    the RERANKED best by relevance alone, best first (equal scores in index order, as Whoosh
-    ranks them)."""
-    reranking = rewards_nearness(concepts)
-    best = scorer.top(required, max(limit, RERANKED) if reranking else limit, restriction)
-    if reranking:
-        best = _reranked(searcher, best, concepts, fields)
-    return sorted(best, key=lambda found: (-found[1], found[0]))[:limit]
+    def best(self, several_words: bool, limit: int) -> tuple[list[tuple[int, float]], bool]:
+        """The best paragraphs (document numbers and scores) with every concept, then, while
+        there are fewer than `limit`, the best with some; and whether any had them all."""
+        # Report documents have none of the searched fields, and paragraphs only their
+        # language's: only paragraphs in the language searched match.
+        found = self._top(all_of(self.concepts, self.fields), limit)
+        if not several_words or len(found) == limit:
+            return found, True
+        shown = {docnum for docnum, _ in found}
+        # These include the paragraphs found already, wherever they rank: as many more are
+        # asked for.
+        some = self._top(any_of(self.concepts, self.fields), limit + len(found))
+        found += [(docnum, score) for docnum, score in some if docnum not in shown][
+            : limit - len(found)
+        ]
+        return found, bool(shown)
 
+    def _top(self, required: Any, limit: int) -> list[tuple[int, float]]:
+        """The `limit` best paragraphs matching `required`, ranked with the proximity bonuses
+        among the RERANKED best by relevance alone, best first (equal scores in index order,
+        as Whoosh ranks them)."""
+        reranking = rewards_nearness(self.concepts)
+        best = self.scorer.top(
+            required, max(limit, RERANKED) if reranking else limit, self.restriction
+        )
+        if reranking:
+            best = self._reranked(best)
+        return sorted(best, key=lambda found: (-found[1], found[0]))[:limit]
 
-def _reranked(
-    searcher: Any,
-    best: list[tuple[int, float]],
-    concepts: tuple[Concept, ...],
-    fields: schema.Fields,
-) -> list[tuple[int, float]]:
-    """`best` (document numbers and scores) with the proximity bonuses added: in each segment
-    a bonus's matcher skips from one of these paragraphs to the next, its positions compared in
-    these paragraphs only."""
-    scores = dict(best)
-    context = searcher.context()
-    for leaf, offset in searcher.leaf_searchers():
-        end = offset + leaf.doc_count_all()
-        local = sorted(docnum - offset for docnum in scores if offset <= docnum < end)
-        if not local:
-            continue
-        for bonus in nearness_bonuses(concepts, fields, Documents(local)):
-            matcher = bonus.matcher(leaf, context)
-            while matcher.is_active():
-                scores[matcher.id() + offset] += float(matcher.score())
-                matcher.next()
-    return list(scores.items())
+    def _reranked(self, best: list[tuple[int, float]]) -> list[tuple[int, float]]:
+        """`best` (document numbers and scores) with the proximity bonuses added."""
+        pairs = nearness_pairs(self.concepts)
+        terms = frozenset(term for pair in pairs for side in pair for term in side)
+        scores = self.scorer.term_scores(self.fields.body, terms, [docnum for docnum, _ in best])
+        reranked: list[tuple[int, float]] = []
+        for (docnum, score), found in zip(best, scores, strict=True):
+            # Only a paragraph with words of both sides of a pair can earn anything.
+            if any(
+                any(term in found for term in first) and any(term in found for term in second)
+                for first, second in pairs
+            ):
+                text = self.searcher.stored_fields(docnum)["text"]
+                score += bonus(pairs, positions(text, self.analyzer, terms), found)
+            reranked.append((docnum, score))
+        return reranked
 
 
 class Batch:
@@ -532,13 +515,18 @@ def _report_document(report: Report) -> dict[str, object]:
     listing = report.model_copy(
         update={"paragraphs": (), "paragraph_count": len(report.paragraphs)}
     )
-    return {
+    document: dict[str, object] = {
         "key": schema.report_key(report.symbol, report.lang),
         "kind": schema.REPORT,
         "symbol": report.symbol,
         "lang": report.lang,
         "report": listing.model_dump_json(),
     }
+    fields = schema.fields(report.lang)
+    if fields.spelling:
+        # The writer analyses them (in a bulk transaction, in the process writing this document).
+        document[fields.words] = tuple(paragraph.text for paragraph in report.paragraphs)
+    return document
 
 
 def _paragraph_document(paragraph: Paragraph, title: str) -> dict[str, object]:

@@ -8,9 +8,7 @@ from dataclasses import dataclass
 from itertools import islice, pairwise
 from typing import Any
 
-from whoosh.matching import ListMatcher
-from whoosh.query import And, Or, Phrase, Query, Term
-from whoosh.query.spans import SpanCondition, SpanNear2, SpanOr
+from whoosh.query import And, Or, Phrase, Term
 
 from index.analysis import WORD_PATTERN
 from index.questions import is_question_word
@@ -138,22 +136,14 @@ def _anywhere(terms: tuple[str, ...], fields: Fields, boost: float = 1.0) -> Any
 
 
 def rewards_nearness(concepts: Sequence[Concept]) -> bool:
-    """Whether there are `nearness_bonuses` for these concepts: there are neighbouring words."""
+    """Whether there are `nearness_pairs` for these concepts: there are neighbouring words."""
     return len(_spellings(concepts)) > 1
 
 
-def nearness_bonuses(concepts: Sequence[Concept], fields: Fields, within: Any) -> list[Any]:
-    """Queries scoring the paragraphs where neighbouring query words stand close together: a
-    paragraph's bonuses are added to its score for the words (all_of or any_of the concepts).
-
-    `within` (a Documents query) limits where the words' positions are compared: to find the
-    first paragraph where they stand close, Whoosh would otherwise compare them in every
-    paragraph until one has them so."""
-    return [
-        _near(first, second, slop, boost, fields.body, within)
-        for first, second in pairwise(_spellings(concepts)[:NEAR_WORDS])
-        for slop, boost in ((1, ADJACENT_BOOST), (NEAR_SLOP, NEAR_BOOST))
-    ]
+def nearness_pairs(concepts: Sequence[Concept]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The neighbouring query words whose standing close together in a paragraph earns it a
+    bonus (index.nearness), each as any of its terms: the first NEAR_WORDS words' pairs."""
+    return list(pairwise(_spellings(concepts)[:NEAR_WORDS]))
 
 
 def _spellings(concepts: Sequence[Concept]) -> list[tuple[str, ...]]:
@@ -167,41 +157,3 @@ def _spellings(concepts: Sequence[Concept]) -> list[tuple[str, ...]]:
         else:
             spellings.extend((word.term,) for word in concept.words)
     return spellings
-
-
-def _near(
-    first: tuple[str, ...],
-    second: tuple[str, ...],
-    slop: int,
-    boost: float,
-    body: str,
-    within: Any,
-) -> Any:
-    def either(terms: tuple[str, ...]) -> Any:
-        spans = SpanOr([Term(body, term, boost=boost * BODY_BOOST) for term in terms])
-        return SpanCondition(spans, within)
-
-    return SpanNear2([either(first), either(second)], slop=slop, ordered=False)
-
-
-class Documents(Query):  # type: ignore[misc]
-    """Matches the given documents of one segment (their numbers in it, ascending), adding
-    nothing to their scores."""
-
-    def __init__(self, docnums: Sequence[int]) -> None:
-        self.docnums = list(docnums)
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({self.docnums!r})"
-
-    def estimate_size(self, ixreader: Any) -> int:
-        return len(self.docnums)
-
-    def matcher(self, searcher: Any, context: Any = None) -> Any:
-        return _Unscored(self.docnums)
-
-
-class _Unscored(ListMatcher):  # type: ignore[misc]
-    # A ListMatcher without weights scores each document 1.
-    def score(self) -> float:
-        return 0.0

@@ -17,7 +17,7 @@ tests/index/test_scoring.py checks the results against Whoosh's own search.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -148,6 +148,27 @@ class Scorer:
             docnums.append(local + segment.offset)
             scores.append(found.scores[local])
         return _best(np.concatenate(docnums), np.concatenate(scores), limit)
+
+    def term_scores(
+        self, fieldname: str, terms: Iterable[str], docnums: Sequence[int]
+    ) -> list[dict[str, float]]:
+        """For each of `docnums`, the unboosted score in it of each of `terms` it has."""
+        found: list[dict[str, float]] = [{} for _ in docnums]
+        wanted = np.asarray(docnums, dtype=np.int64)
+        for number, segment in enumerate(self._segments):
+            end = segment.offset + segment.size
+            inside = np.flatnonzero((wanted >= segment.offset) & (wanted < end))
+            if not len(inside):
+                continue
+            local = wanted[inside] - segment.offset
+            for term in terms:
+                postings = self._cached(number, Term(fieldname, term), segment)
+                at = np.searchsorted(postings.docnums, local)
+                at[at == len(postings.docnums)] = 0
+                has = postings.docnums[at] == local if len(postings.docnums) else at < 0
+                for index, place in zip(inside[has], at[has], strict=True):
+                    found[index][term] = float(postings.scores[place])
+        return found
 
     def _dense(self, query: Any, number: int, segment: _Segment) -> _Dense:
         return _Dense.of(self._evaluate(query, number, segment), segment.size)

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from whoosh import index as whoosh_index
 
+from bench.corpus import generate_reports
 from index.catalogue import load_catalogue
 from index.languages import LANGUAGES
 from index.library import Library
 from index.models import Report
 from index.parse_text import parse_report_text
+from index.store import Generations
 from tests.index.samples import CATALOGUE, MULTILINGUAL, MULTILINGUAL_SYMBOL
 
 
@@ -69,3 +73,27 @@ def multilingual(multilingual_index: Path) -> Iterator[Library]:
     library = Library(multilingual_index)
     yield library
     library.close()
+
+
+@pytest.fixture(scope="session")
+def searcher(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """A Whoosh searcher over 3,000 generated paragraphs in several segments, some paragraphs
+    deleted (a report replaced by a shorter version of itself)."""
+    index_dir = tmp_path_factory.mktemp("scoring") / "index"
+    library = Library(index_dir)
+    reports = list(generate_reports(3_000, seed=7))
+    for start in range(0, len(reports), 4):
+        with library.transaction() as batch:
+            for report in reports[start : start + 4]:
+                batch.add(report)
+    library.add(reports[1].model_copy(update={"paragraphs": reports[1].paragraphs[:3]}))
+    library.close()
+    live = Generations(index_dir).current()
+    assert live is not None
+    ix = whoosh_index.open_dir(str(live))
+    searcher = ix.searcher()
+    assert len(searcher.leaf_searchers()) > 1
+    assert searcher.reader().has_deletions()
+    yield searcher
+    searcher.close()
+    ix.close()

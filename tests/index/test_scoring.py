@@ -2,50 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from itertools import pairwise
 from typing import Any
 
 import pytest
-from whoosh import index as whoosh_index
 from whoosh.query import And, Or, Phrase, Term
 
-from bench.corpus import generate_reports
 from bench.queries import queries
 from index import schema
 from index.analysis import analyzer_for
-from index.library import Library
 from index.query import all_of, any_of, query_words
 from index.scoring import Scorer
-from index.store import Generations
 from index.synonyms import SYNONYMS, Thesaurus, load_synonyms
 
 FIELDS = schema.fields("en")
 LIMIT = 30
-
-
-@pytest.fixture(scope="module")
-def searcher(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    """A searcher over 3,000 generated paragraphs in several segments, some paragraphs deleted
-    (a report replaced by a shorter version of itself)."""
-    index_dir = tmp_path_factory.mktemp("scoring") / "index"
-    library = Library(index_dir)
-    reports = list(generate_reports(3_000, seed=7))
-    for start in range(0, len(reports), 4):
-        with library.transaction() as batch:
-            for report in reports[start : start + 4]:
-                batch.add(report)
-    library.add(reports[1].model_copy(update={"paragraphs": reports[1].paragraphs[:3]}))
-    library.close()
-    live = Generations(index_dir).current()
-    assert live is not None
-    ix = whoosh_index.open_dir(str(live))
-    searcher = ix.searcher()
-    assert len(searcher.leaf_searchers()) > 1
-    assert searcher.reader().has_deletions()
-    yield searcher
-    searcher.close()
-    ix.close()
 
 
 def _whoosh_top(searcher: Any, query: Any, limit: int, restriction: Any = None) -> list[Any]:
