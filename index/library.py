@@ -14,6 +14,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,7 @@ from index.detection import detect_language
 from index.filters import Filters, in_years, resolve_symbols, split_filters
 from index.languages import ENGLISH, LANGUAGES, check_language, official_language
 from index.models import Paragraph, Report
-from index.nearness import bonus, positions
+from index.nearness import Texts, bonus
 from index.query import (
     Concept,
     all_of,
@@ -44,6 +45,7 @@ from index.spelling import correct_spelling
 from index.store import Generations
 from index.summaries import summarize
 from index.synonyms import SYNONYMS, Thesaurus, load_synonyms
+from index.titles import Title, phrases_in_titles
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +97,8 @@ class Library:
         # what is read from it is kept until then.
         self._searcher: Any = self._ix.searcher()
         self._scorer = Scorer(self._searcher)
+        self._texts = Texts()
+        self._analysed_titles: dict[str, dict[str, Title]] = {}
         self._listing: list[Report] | None = None
         self._searches: OrderedDict[tuple[str, int, str], SearchResult] = OrderedDict()
 
@@ -286,7 +290,16 @@ class Library:
         # Filters that leave no report to search find nothing (a Whoosh filter matching nothing
         # would be no filter at all).
         if symbols is None or symbols:
-            ranking = _Ranking(searcher, self._scorer, concepts, fields, analyzer, restriction)
+            ranking = _Ranking(
+                searcher,
+                self._scorer,
+                self._texts,
+                self._titles(searcher, lang),
+                concepts,
+                fields,
+                analyzer,
+                restriction,
+            )
             found, matched_all = ranking.best(len(words) > 1, limit)
         terms = frozenset().union(*(concept.terms for concept in concepts))
         return SearchResult(
@@ -317,6 +330,8 @@ class Library:
             self._ix.close()
             self._ix, self._folder, self._searcher = ix, live, ix.searcher()
             self._scorer = Scorer(self._searcher)
+            self._texts = Texts()
+            self._analysed_titles = {}
             self._listing = None
             self._searches.clear()
         return self._searcher
@@ -329,6 +344,18 @@ class Library:
                 for document in searcher.documents(kind=schema.REPORT)
             ]
         return self._listing
+
+    def _titles(self, searcher: Any, lang: str) -> dict[str, Title]:
+        """The titles of the reports in `lang`, by symbol, analysed once (the caller holds the
+        lock)."""
+        if lang not in self._analysed_titles:
+            analyzer = self._analyzers[lang]
+            self._analysed_titles[lang] = {
+                report.symbol: Title.analysed(report.title, analyzer)
+                for report in self._reports(searcher)
+                if report.lang == lang
+            }
+        return self._analysed_titles[lang]
 
     def _hit(self, searcher: Any, docnum: int, score: float, terms: frozenset[str]) -> Hit:
         paragraph = _paragraph_from(searcher.stored_fields(docnum))
@@ -412,6 +439,8 @@ class _Ranking:
 
     searcher: Any
     scorer: Scorer
+    texts: Texts
+    titles: Mapping[str, Title]
     concepts: tuple[Concept, ...]
     fields: schema.Fields
     analyzer: Any
@@ -440,7 +469,9 @@ class _Ranking:
         as Whoosh ranks them)."""
         reranking = rewards_nearness(self.concepts)
         best = self.scorer.top(
-            required, max(limit, RERANKED) if reranking else limit, self.restriction
+            phrases_in_titles(required, self.fields.title, self.titles),
+            max(limit, RERANKED) if reranking else limit,
+            self.restriction,
         )
         if reranking:
             best = self._reranked(best)
@@ -458,10 +489,15 @@ class _Ranking:
                 any(term in found for term in first) and any(term in found for term in second)
                 for first, second in pairs
             ):
-                text = self.searcher.stored_fields(docnum)["text"]
-                score += bonus(pairs, positions(text, self.analyzer, terms), found)
+                where = self.texts.positions(
+                    docnum, partial(self._text, docnum), self.analyzer, terms
+                )
+                score += bonus(pairs, where, found)
             reranked.append((docnum, score))
         return reranked
+
+    def _text(self, docnum: int) -> str:
+        return str(self.searcher.stored_fields(docnum)["text"])
 
 
 class Batch:

@@ -11,7 +11,10 @@ which took most of a search's time: only the best few paragraphs are ever given 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import sys
+from array import array
+from collections import OrderedDict
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from index.query import ADJACENT_BOOST, NEAR_BOOST, NEAR_SLOP
@@ -23,13 +26,41 @@ Pair = tuple[tuple[str, ...], tuple[str, ...]]
 _BONUSES = ((1, ADJACENT_BOOST), (NEAR_SLOP, NEAR_BOOST))
 
 
-def positions(text: str, analyzer: Any, terms: frozenset[str]) -> dict[str, list[int]]:
-    """Where each of `terms` stands in `text`, counted as the index counts positions."""
-    found: dict[str, list[int]] = {}
-    for token in analyzer(text, positions=True, mode="index"):
-        if token.text in terms:
-            found.setdefault(token.text, []).append(token.pos)
-    return found
+# Paragraphs whose analysis is remembered: the best paragraphs for the subjects people search
+# for again and again. A paragraph's terms take about 1.5 kB (each term's text is shared).
+REMEMBERED_TEXTS = 8_192
+
+
+class Texts:
+    """Paragraphs' terms, where they stand, analysed once (the REMEMBERED_TEXTS latest): for
+    one published index, where a document number is one paragraph."""
+
+    def __init__(self, size: int = REMEMBERED_TEXTS) -> None:
+        self._size = size
+        self._analysed: OrderedDict[int, tuple[tuple[str, ...], array[int]]] = OrderedDict()
+
+    def positions(
+        self, docnum: int, text: Callable[[], str], analyzer: Any, terms: frozenset[str]
+    ) -> dict[str, list[int]]:
+        """Where each of `terms` stands in the paragraph `docnum` (whose `text` is asked for
+        only if it was not analysed yet), counted as the index counts positions."""
+        analysed = self._analysed.get(docnum)
+        if analysed is None:
+            tokens = [
+                (sys.intern(token.text), token.pos)
+                for token in analyzer(text(), positions=True, mode="index")
+            ]
+            analysed = tuple(word for word, _ in tokens), array("I", (pos for _, pos in tokens))
+            self._analysed[docnum] = analysed
+            if len(self._analysed) > self._size:
+                self._analysed.popitem(last=False)
+        else:
+            self._analysed.move_to_end(docnum)
+        found: dict[str, list[int]] = {}
+        for word, position in zip(*analysed, strict=True):
+            if word in terms:
+                found.setdefault(word, []).append(position)
+        return found
 
 
 def bonus(

@@ -8,10 +8,12 @@ each language's statistics (how rare a term is) to its own paragraphs.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
+from whoosh.fields import ID, STORED, TEXT, FieldType, Schema
+from whoosh.formats import Existence
 
 from index.analysis import analyzer_for
 from index.languages import LANGUAGES
@@ -37,6 +39,10 @@ SECTION_SEPARATOR = "\n"
 # Chinese has no spelling to correct in that sense: a wrong character is another word.
 SPELLING_CHECKED = frozenset({"ar", "en", "fr", "ru", "es"})
 
+# Values a RepeatedText field remembers the analysis of: a report's title and the few headings
+# in force while its paragraphs are added.
+REMEMBERED_VALUES = 64
+
 
 @dataclass(frozen=True)
 class Fields:
@@ -46,6 +52,9 @@ class Fields:
     body: str
     section: str
     title: str
+    # The words of the language's paragraphs as written (lowercased, not stemmed), kept once per
+    # report for spelling suggestions (a WrittenWords field; languages in SPELLING_CHECKED only).
+    words: str
 
     @property
     def spelling(self) -> bool:
@@ -53,7 +62,57 @@ class Fields:
 
 
 def fields(lang: str) -> Fields:
-    return Fields(lang, f"body_{lang}", f"section_{lang}", f"title_{lang}")
+    return Fields(lang, f"body_{lang}", f"section_{lang}", f"title_{lang}", f"words_{lang}")
+
+
+class RepeatedText(TEXT):  # type: ignore[misc]
+    """A TEXT field for values that many documents in a row share (a report's title, a section's
+    headings), analysed once: every paragraph gets the same terms, frequencies and positions."""
+
+    def index(self, value: Any, **kwargs: Any) -> list[tuple[bytes, int, float, bytes]]:
+        if kwargs:
+            return list(super().index(value, **kwargs))
+        remembered: dict[Any, list[tuple[bytes, int, float, bytes]]]
+        remembered = self.__dict__.setdefault("_remembered", {})
+        if value not in remembered:
+            if len(remembered) >= REMEMBERED_VALUES:
+                remembered.clear()
+            remembered[value] = list(super().index(value))
+        return remembered[value]
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Whoosh pickles the schema into the index: what was analysed stays out.
+        return {name: value for name, value in self.__dict__.items() if name != "_remembered"}
+
+
+class WrittenWords(FieldType):  # type: ignore[misc]
+    """The words of texts as written, each once, for spelling suggestions: `index.spelling` only
+    asks whether a word is here and which words are near one.
+
+    Whoosh's own `TEXT(spelling=True)` posts every paragraph's words again under a spelling field
+    (to the segment's first document, whatever the paragraph), so the words of a report were as
+    many postings as its text: nearly half of an index's postings, and of the time to write them.
+    Here a report document holds its paragraphs' words, each once, and they go when it goes.
+    """
+
+    def __init__(self, analyzer: Any) -> None:
+        self.analyzer = analyzer
+        self.format = Existence()
+        self.scorable = False
+        self.stored = False
+        self.unique = False
+        self.vector = None
+        self.column_type = None
+
+    def index(self, value: Iterable[str], **kwargs: Any) -> list[tuple[bytes, int, float, bytes]]:
+        """The words of each text in `value`, as Whoosh keeps the words of a `spelling` field: the
+        language's analysis without its stemming (morphology)."""
+        # What a word becomes depends on it alone (the analysis of a spelling-checked language
+        # splits words at spaces, and no filter before the stemmer looks at their neighbours), so
+        # each way of writing one is analysed once: a report repeats most of its words.
+        written = {chunk for text in value for chunk in text.split()}
+        words = {str(token.text) for token in self.analyzer(" ".join(written), no_morph=True)}
+        return [(word.encode("utf-8"), 1, 1.0, b"") for word in sorted(words)]
 
 
 def build_schema() -> Any:
@@ -65,17 +124,20 @@ def build_schema() -> Any:
         # higher.
         analyzer = analyzer_for(lang)
         names = fields(lang)
-        searched[names.body] = TEXT(analyzer=analyzer, spelling=names.spelling)
-        searched[names.section] = TEXT(analyzer=analyzer)
-        searched[names.title] = TEXT(analyzer=analyzer)
+        searched[names.body] = TEXT(analyzer=analyzer)
+        searched[names.section] = RepeatedText(analyzer=analyzer)
+        searched[names.title] = RepeatedText(analyzer=analyzer)
+        if names.spelling:
+            searched[names.words] = WrittenWords(analyzer)
     return Schema(
         # `symbol|lang|annex|number` for a paragraph, `symbol|lang` for a report.
         key=ID(unique=True),
         kind=ID(stored=True),
         symbol=ID(stored=True),
         lang=ID(stored=True),
-        annex=ID(stored=True),
-        number=NUMERIC(int, stored=True),
+        # Read from the stored fields, never searched.
+        annex=STORED,
+        number=STORED,
         text=STORED,
         section=STORED,
         page=STORED,

@@ -182,18 +182,21 @@ class Scorer:
                 return parts[0]
             return _Dense.combine(parts, segment.size, every=kind is And, boost=query.boost)
         # Whoosh scales a query's scores by its boost: they are kept unboosted.
-        return self._cached(number, query.with_boost(1.0), segment).boosted(query.boost)
+        return self._cached(number, query, segment).boosted(query.boost)
 
     def _cached(self, number: int, query: Any, segment: _Segment) -> _Postings:
-        key = (number, query)
+        """The query's scores without its boost (a term's, read once however boosted)."""
+        term = type(query) is Term
+        unboosted = (query.fieldname, query.text) if term else query.with_boost(1.0)
+        key = (number, unboosted)
         postings = self._cache.get(key)
         if postings is not None:
             self._cache.move_to_end(key)
             return postings
-        if type(query) is Term:
+        if term:
             postings = self._read(segment, query.fieldname, query.text)
         else:
-            postings = self._whoosh_scores(query, segment)
+            postings = self._whoosh_scores(unboosted, segment)
         if postings.nbytes <= self._cached_bytes:
             self._cache[key] = postings
             self._cache_size += postings.nbytes
@@ -223,9 +226,10 @@ class Scorer:
         matcher = reader._terms.matcher(fieldname, field.to_bytes(text), field.format)
         ids, weights = _blocks(matcher)
         docnums = np.fromiter(ids, dtype=np.int64)
-        if not field.scorable:
-            return _Postings(docnums, np.zeros(len(docnums)))
         tf = np.fromiter(weights, dtype=np.float64)
+        if not field.scorable:
+            # Whoosh scores a field without lengths (an ID) by the term's weight alone.
+            return _Postings(docnums, tf)
         return _Postings(docnums, self._bm25(segment, fieldname, text, docnums, tf))
 
     def _bm25(

@@ -45,7 +45,7 @@ def correct_spelling(
         suggestion = (
             None
             if _is_known(word, written, reader, known, fields)
-            else _nearest(word, written, reader, analyzer, fields.body)
+            else _nearest(word, written, reader, analyzer, fields)
         )
         if suggestion is None:
             checked.append(word)
@@ -70,24 +70,25 @@ def _is_known(
         not MIN_CHARS <= len(word.word) <= MAX_CHARS
         or any(character.isdigit() for character in word.word)
         or known(word.term)
-        or (reader.schema[fields.body].spelling_fieldname(fields.body), written) in reader
+        or (fields.words, written) in reader
         or any((field, word.term) in reader for field in (fields.section, fields.title))
     )
 
 
 def _nearest(
-    typed: QueryWord, written: str, reader: Any, analyzer: Any, body: str
+    typed: QueryWord, written: str, reader: Any, analyzer: Any, fields: Fields
 ) -> QueryWord | None:
+    body = fields.body
     floor = int(reader.doc_frequency(body, typed.term))
     most_edits = 2 if len(written) >= TWO_EDITS_FROM else 1
     for edits in range(1, most_edits + 1):
         # Whoosh's own corrector ranks candidates by frequency alone, whatever their distance,
-        # and a reader of several segments would scan every stemmed term instead of the words
-        # kept for spelling: each segment is asked directly.
+        # and a reader of several segments would measure the distance to every word with the
+        # same first letter instead of skipping through them: each segment is asked directly.
         candidates = {
             str(candidate)
             for leaf, _ in reader.leaf_readers()
-            for candidate in leaf.terms_within(body, written, edits, prefix=_SAME_START)
+            for candidate in leaf.terms_within(fields.words, written, edits, prefix=_SAME_START)
         }
         ranked = sorted(
             (-frequency, candidate, term)

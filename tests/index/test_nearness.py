@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import reduce
+from functools import partial, reduce
 from typing import Any
 
 import pytest
@@ -12,7 +12,7 @@ from whoosh.query.spans import SpanNear2, SpanOr
 from bench.queries import queries
 from index import schema
 from index.analysis import analyzer_for
-from index.nearness import bonus, positions
+from index.nearness import Texts, bonus
 from index.query import ADJACENT_BOOST, NEAR_BOOST, NEAR_SLOP, all_of, nearness_pairs, query_words
 from index.schema import BODY_BOOST
 from index.scoring import Scorer
@@ -21,6 +21,11 @@ from index.synonyms import SYNONYMS, Thesaurus, load_synonyms
 FIELDS = schema.fields("en")
 ANALYZER = analyzer_for("en")
 CHILD = ("child", "children", "minor")
+TERMS = frozenset(["child", "traffick"])
+
+
+def _positions(text: str, terms: Any) -> dict[str, list[int]]:
+    return Texts().positions(0, lambda: text, ANALYZER, frozenset(terms))
 
 
 def _span_queries(pairs: list[Any]) -> list[Any]:
@@ -60,7 +65,7 @@ def test_bonuses_are_what_whoosh_span_queries_add(searcher: Any, text: str) -> N
     terms = frozenset(term for pair in pairs for side in pair for term in side)
     docnums = sorted(plain)
     for docnum, found in zip(docnums, scorer.term_scores(FIELDS.body, terms, docnums), strict=True):
-        where = positions(searcher.stored_fields(docnum)["text"], ANALYZER, terms)
+        where = _positions(searcher.stored_fields(docnum)["text"], terms)
         ranked.skip_to(docnum)
         assert ranked.id() == docnum
         expected = ranked.score()
@@ -70,35 +75,35 @@ def test_bonuses_are_what_whoosh_span_queries_add(searcher: Any, text: str) -> N
 def test_words_next_to_each_other_earn_both_bonuses() -> None:
     pairs = [(("traffick",), CHILD)]
     scores = {"traffick": 2.0, "children": 3.0}
-    where = positions("Trafficking children is a crime.", ANALYZER, frozenset(["traffick", *CHILD]))
+    where = _positions("Trafficking children is a crime.", ["traffick", *CHILD])
     assert bonus(pairs, where, scores) == (ADJACENT_BOOST + NEAR_BOOST) * BODY_BOOST * 5.0
 
 
 def test_words_a_few_apart_earn_the_nearness_bonus_only() -> None:
     pairs = [(("traffick",), CHILD)]
     text = "Trafficking harms every single child."
-    where = positions(text, ANALYZER, frozenset(["traffick", *CHILD]))
+    where = _positions(text, ["traffick", *CHILD])
     assert bonus(pairs, where, {"traffick": 1.0, "child": 1.0}) == NEAR_BOOST * BODY_BOOST * 2.0
 
 
 def test_words_far_apart_earn_nothing() -> None:
     pairs = [(("traffick",), CHILD)]
     text = "Trafficking is a crime. " + "It is everywhere. " * 5 + "Children suffer."
-    where = positions(text, ANALYZER, frozenset(["traffick", *CHILD]))
+    where = _positions(text, ["traffick", *CHILD])
     assert bonus(pairs, where, {"traffick": 1.0, "children": 1.0}) == 0.0
 
 
 def test_two_spellings_of_one_word_side_by_side_are_no_pair() -> None:
     # "child children": both sides are any of the child terms, and Whoosh merges a side's
     # neighbouring words into one span, which overlaps the other side's.
-    where = positions("child children", ANALYZER, frozenset(CHILD))
+    where = _positions("child children", CHILD)
     assert bonus([(CHILD, CHILD)], where, {"child": 1.0, "children": 1.0}) == 0.0
 
 
 def test_a_word_repeated_is_one_position_after_another() -> None:
     # One term alone is no merged span: "online" at 1 is five words from "police".
     text = "online online markets banks schools homes police"
-    where = positions(text, ANALYZER, frozenset(["polic", "onlin"]))
+    where = _positions(text, ["polic", "onlin"])
     scores = {"polic": 1.0, "onlin": 1.0}
     assert bonus([(("polic",), ("onlin",))], where, scores) == NEAR_BOOST * BODY_BOOST * 2.0
 
@@ -106,6 +111,21 @@ def test_a_word_repeated_is_one_position_after_another() -> None:
 def test_a_span_starting_before_the_word_is_not_next_to_it() -> None:
     # "minor children" is one span ending next to "violence", but Whoosh looks only at spans
     # starting at most `slop` words before the other side's word: near, not adjacent.
-    where = positions("minor children violence", ANALYZER, frozenset(["violenc", *CHILD]))
+    where = _positions("minor children violence", ["violenc", *CHILD])
     scores = {"violenc": 1.0, "minor": 1.0, "children": 1.0}
     assert bonus([(("violenc",), CHILD)], where, scores) == NEAR_BOOST * BODY_BOOST * 3.0
+
+
+def test_a_paragraph_is_analysed_once_while_remembered() -> None:
+    asked: list[int] = []
+
+    def text(docnum: int) -> str:
+        asked.append(docnum)
+        return f"child trafficking in paragraph {docnum}"
+
+    texts = Texts(size=2)
+    for docnum in (1, 2, 1, 3, 1, 2):
+        where = texts.positions(docnum, partial(text, docnum), ANALYZER, TERMS)
+        assert where == {"child": [0], "traffick": [1]}
+    # 3 pushed out 2, the least recently used; 2 pushed out 3.
+    assert asked == [1, 2, 3, 2]

@@ -65,6 +65,7 @@ def test_a_search_finds_what_whoosh_finds(searcher: Any, text: str) -> None:
         Or([Term(FIELDS.body, "violenc"), Term(FIELDS.title, "children")], boost=2.5),
         And([Term(FIELDS.body, "state"), Or([Term(FIELDS.section, "recommend")])]),
         Term(FIELDS.body, "no-such-term"),
+        Or([Term("kind", schema.PARAGRAPH), Term(FIELDS.body, "children")]),
         And([Term(FIELDS.body, "children"), Term(FIELDS.body, "no-such-term")]),
         # What the parts of an And score counts only where all of them match.
         Or(

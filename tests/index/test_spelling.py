@@ -25,10 +25,12 @@ TEXTS = [
 
 
 def build(folder: Path, segments: Sequence[Sequence[str]]) -> Any:
-    """An index of `body` texts, one segment per group, kept apart (not merged)."""
+    """An index of `body` texts, one segment per group, kept apart (not merged); each group's
+    words as written are kept once, as the library keeps a report's."""
     ix = whoosh_index.create_in(str(folder), build_schema())
     for number, texts in enumerate(segments):
         writer = ix.writer()
+        writer.add_document(key=str(number), kind="report", words_en=tuple(texts))
         for offset, text in enumerate(texts):
             writer.add_document(key=f"{number}-{offset}", kind="paragraph", body_en=text)
         writer.commit(merge=False)
@@ -111,6 +113,7 @@ def test_a_word_the_thesaurus_knows_is_no_typo(searcher: Any, analyzer: Any) -> 
 def test_a_word_of_a_heading_or_title_is_no_typo(tmp_path: Path, analyzer: Any, field: str) -> None:
     ix = whoosh_index.create_in(str(tmp_path), build_schema())
     writer = ix.writer()
+    writer.add_document(key="report", words_en=("Labor law.",))
     writer.add_document(key="1", body_en="Labor law.", **{f"{field}_en": "Labour inspection"})
     writer.commit()
     with ix.searcher() as searcher:
@@ -139,4 +142,15 @@ def test_the_commoner_of_equally_near_words_wins(tmp_path: Path, analyzer: Any) 
     ix = build(tmp_path, [["A mine here.", "Minor issues.", "Minor details.", "Minor ones."]])
     with ix.searcher() as searcher:
         assert check("minar", searcher, analyzer)[1] == (("minar", "minor"),)
+    ix.close()
+
+
+def test_a_reports_words_go_when_its_documents_are_merged_away(tmp_path: Path) -> None:
+    ix = build(tmp_path, [TEXTS[:2], TEXTS[2:]])
+    writer = ix.writer()
+    writer.delete_by_term("key", "0")
+    writer.commit(optimize=True)
+    with ix.reader() as reader:
+        assert ("words_en", "recruit") not in reader
+        assert ("words_en", "exploitation") in reader
     ix.close()
