@@ -46,6 +46,7 @@ from index.store import Generations
 from index.summaries import summarize
 from index.synonyms import SYNONYMS, Thesaurus, load_synonyms
 from index.titles import Title, phrases_in_titles
+from index.vocabulary import Vocabulary
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +100,7 @@ class Library:
         self._scorer = Scorer(self._searcher)
         self._texts = Texts()
         self._analysed_titles: dict[str, dict[str, Title]] = {}
+        self._vocabularies: dict[str, Vocabulary] = {}
         self._listing: list[Report] | None = None
         self._searches: OrderedDict[tuple[str, int, str], SearchResult] = OrderedDict()
 
@@ -279,7 +281,14 @@ class Library:
                 fell_back_from=fell_back_from,
             )
         thesaurus = self._thesaurus(lang)
-        words, corrected = correct_spelling(typed, searcher, analyzer, thesaurus.knows, fields)
+        words, corrected = correct_spelling(
+            typed,
+            searcher,
+            analyzer,
+            thesaurus.knows,
+            fields,
+            partial(self._near, searcher, fields),
+        )
         words = split_unknown_compounds(words, analyzer, _indexed_in(searcher, fields))
         concepts = thesaurus.concepts(words)
         symbols = _allowed_symbols(listing, reports, filters.years)
@@ -332,6 +341,7 @@ class Library:
             self._scorer = Scorer(self._searcher)
             self._texts = Texts()
             self._analysed_titles = {}
+            self._vocabularies = {}
             self._listing = None
             self._searches.clear()
         return self._searcher
@@ -356,6 +366,14 @@ class Library:
                 if report.lang == lang
             }
         return self._analysed_titles[lang]
+
+    def _near(self, searcher: Any, fields: schema.Fields, word: str, edits: int) -> list[str]:
+        """The words kept for spelling in `fields` near `word` (index.vocabulary), read into
+        memory when first asked for (the caller holds the lock)."""
+        if fields.lang not in self._vocabularies:
+            kept = searcher.reader().lexicon(fields.words)
+            self._vocabularies[fields.lang] = Vocabulary(word.decode("utf-8") for word in kept)
+        return self._vocabularies[fields.lang].near(word, edits)
 
     def _hit(self, searcher: Any, docnum: int, score: float, terms: frozenset[str]) -> Hit:
         paragraph = _paragraph_from(searcher.stored_fields(docnum))

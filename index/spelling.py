@@ -14,8 +14,6 @@ MIN_CHARS = 4
 MAX_CHARS = 30
 # From this length two typos in a word are common ("childern" is two edits from "children").
 TWO_EDITS_FROM = 8
-# A first letter typed wrong is rare, and requiring it keeps the look-up cheap.
-_SAME_START = 1
 
 
 def correct_spelling(
@@ -24,6 +22,7 @@ def correct_spelling(
     analyzer: Any,
     known: Callable[[str], bool],
     fields: Fields,
+    near: Callable[[str, int], list[str]],
 ) -> tuple[tuple[QueryWord, ...], tuple[tuple[str, str], ...]]:
     """`words` with each misspelt one replaced by the indexed word nearest to it, and the
     replacements made (as typed, as searched).
@@ -34,6 +33,8 @@ def correct_spelling(
     "trafficking" (`traffick`, many). Words in headings or titles, words `known(term)` accepts
     (the thesaurus's), numbers, and words too short or too long to tell are never changed; nor
     is any word of a language whose paragraphs keep no words for spelling (`fields.spelling`).
+    `near(word, edits)` gives the words kept for spelling at most `edits` edits from `word`
+    that begin as it does (index.vocabulary).
     """
     if not fields.spelling:
         return words, ()
@@ -45,7 +46,7 @@ def correct_spelling(
         suggestion = (
             None
             if _is_known(word, written, reader, known, fields)
-            else _nearest(word, written, reader, analyzer, fields)
+            else _nearest(word, written, reader, analyzer, fields.body, near)
         )
         if suggestion is None:
             checked.append(word)
@@ -76,23 +77,20 @@ def _is_known(
 
 
 def _nearest(
-    typed: QueryWord, written: str, reader: Any, analyzer: Any, fields: Fields
+    typed: QueryWord,
+    written: str,
+    reader: Any,
+    analyzer: Any,
+    body: str,
+    near: Callable[[str, int], list[str]],
 ) -> QueryWord | None:
-    body = fields.body
     floor = int(reader.doc_frequency(body, typed.term))
     most_edits = 2 if len(written) >= TWO_EDITS_FROM else 1
     for edits in range(1, most_edits + 1):
-        # Whoosh's own corrector ranks candidates by frequency alone, whatever their distance,
-        # and a reader of several segments would measure the distance to every word with the
-        # same first letter instead of skipping through them: each segment is asked directly.
-        candidates = {
-            str(candidate)
-            for leaf, _ in reader.leaf_readers()
-            for candidate in leaf.terms_within(fields.words, written, edits, prefix=_SAME_START)
-        }
+        # Whoosh's own corrector ranks candidates by frequency alone, whatever their distance.
         ranked = sorted(
             (-frequency, candidate, term)
-            for candidate in candidates
+            for candidate in near(written, edits)
             for term in _terms(candidate, analyzer)
             if term != typed.term and (frequency := int(reader.doc_frequency(body, term))) > floor
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +13,7 @@ from index.analysis import analyzer_for
 from index.query import QueryWord, query_words
 from index.schema import build_schema, fields
 from index.spelling import correct_spelling
+from index.vocabulary import Vocabulary
 
 TEXTS = [
     "Trafficking in children is rising.",
@@ -52,11 +53,22 @@ def analyzer() -> Any:
     return analyzer_for("en")
 
 
+def near(searcher: Any) -> Callable[[str, int], list[str]]:
+    """The words near a word, as the library finds them (index.vocabulary)."""
+    kept = searcher.reader().lexicon(fields("en").words)
+    return Vocabulary(word.decode("utf-8") for word in kept).near
+
+
 def check(
     text: str, searcher: Any, analyzer: Any, known: frozenset[str] = frozenset()
 ) -> tuple[list[str], tuple[tuple[str, str], ...]]:
     words, corrected = correct_spelling(
-        query_words(text, analyzer), searcher, analyzer, known.__contains__, fields("en")
+        query_words(text, analyzer),
+        searcher,
+        analyzer,
+        known.__contains__,
+        fields("en"),
+        near(searcher),
     )
     return [word.word for word in words], corrected
 
@@ -70,7 +82,12 @@ def test_an_unknown_word_becomes_the_nearest_known_one(searcher: Any, analyzer: 
 
 def test_the_correction_carries_its_indexed_term(searcher: Any, analyzer: Any) -> None:
     (word,), _ = correct_spelling(
-        query_words("Exploitaton", analyzer), searcher, analyzer, lambda term: False, fields("en")
+        query_words("Exploitaton", analyzer),
+        searcher,
+        analyzer,
+        lambda term: False,
+        fields("en"),
+        near(searcher),
     )
     assert word == QueryWord("exploitation", "exploit")
 
