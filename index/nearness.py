@@ -28,7 +28,7 @@ _BONUSES = ((1, ADJACENT_BOOST), (NEAR_SLOP, NEAR_BOOST))
 
 # Paragraphs whose analysis is remembered: the best paragraphs for the subjects people search
 # for again and again. A paragraph's terms take about 1.5 kB (each term's text is shared).
-REMEMBERED_TEXTS = 8_192
+REMEMBERED_TEXTS = 4_096
 
 
 class Texts:

@@ -29,11 +29,11 @@ from whoosh.util.numeric import byte_to_length
 
 Scores = npt.NDArray[np.float64]
 Mask = npt.NDArray[np.bool_]
-Docnums = npt.NDArray[np.int64]
+Docnums = npt.NDArray[np.int32]
 
 # Scored posting lists kept, in bytes (12 a posting): a frequent word's list at 100,000
 # paragraphs is some 70,000 postings, so this keeps the lists of a few dozen frequent terms.
-CACHED_BYTES = 48 * 1024 * 1024
+CACHED_BYTES = 40 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -137,7 +137,7 @@ class Scorer:
         """The `limit` best documents for `query` (document numbers and scores), best first,
         equal scores in index order: what `searcher.search(query, limit=limit,
         filter=restriction)` finds. Only documents that `restriction` matches are counted."""
-        docnums: list[Docnums] = []
+        docnums: list[npt.NDArray[np.intp]] = []
         scores: list[Scores] = []
         for number, segment in enumerate(self._segments):
             found = self._dense(query, number, segment)
@@ -214,18 +214,18 @@ class Scorer:
             docnums.append(matcher.id())
             scores.append(matcher.score())
             matcher.next()
-        return _Postings(np.array(docnums, dtype=np.int64), np.array(scores, dtype=np.float64))
+        return _Postings(np.array(docnums, dtype=np.int32), np.array(scores, dtype=np.float64))
 
     def _read(self, segment: _Segment, fieldname: str, text: str) -> _Postings:
         reader = segment.reader
         if (fieldname, text) not in reader:
-            return _Postings(np.zeros(0, dtype=np.int64), np.zeros(0))
+            return _Postings(np.zeros(0, dtype=np.int32), np.zeros(0))
         field = reader.schema[fieldname]
         # Past Whoosh's `postings`, which would hide deleted documents behind a matcher that
         # takes them out one by one: `top` takes them out all at once.
         matcher = reader._terms.matcher(fieldname, field.to_bytes(text), field.format)
         ids, weights = _blocks(matcher)
-        docnums = np.fromiter(ids, dtype=np.int64)
+        docnums = np.fromiter(ids, dtype=np.int32)
         tf = np.fromiter(weights, dtype=np.float64)
         if not field.scorable:
             # Whoosh scores a field without lengths (an ID) by the term's weight alone.
@@ -264,7 +264,7 @@ def _blocks(matcher: Any) -> tuple[Iterable[int], Iterable[float]]:
     return ids, weights
 
 
-def _best(docnums: Docnums, scores: Scores, limit: int) -> list[tuple[int, float]]:
+def _best(docnums: npt.NDArray[np.intp], scores: Scores, limit: int) -> list[tuple[int, float]]:
     if len(scores) > limit:
         # Whatever ties with the last one kept must be sorted too, to keep index order.
         cut = np.partition(scores, len(scores) - limit)[len(scores) - limit]
