@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import heapq
 import logging
 import os
 import threading
@@ -29,7 +30,7 @@ from index.detection import detect_language
 from index.filters import Filters, in_years, resolve_symbols, split_filters
 from index.languages import ENGLISH, LANGUAGES, check_language, official_language
 from index.models import Paragraph, Report
-from index.nearness import Texts, bonus
+from index.nearness import Texts, bonus, most
 from index.query import (
     Concept,
     all_of,
@@ -492,26 +493,35 @@ class _Ranking:
             self.restriction,
         )
         if reranking:
-            best = self._reranked(best)
+            best = self._reranked(best, limit)
         return sorted(best, key=lambda found: (-found[1], found[0]))[:limit]
 
-    def _reranked(self, best: list[tuple[int, float]]) -> list[tuple[int, float]]:
-        """`best` (document numbers and scores) with the proximity bonuses added."""
+    def _reranked(self, best: list[tuple[int, float]], limit: int) -> list[tuple[int, float]]:
+        """`best` (document numbers and scores) with the proximity bonuses added, where they
+        may change the `limit` best: a paragraph that could not reach them with every bonus
+        keeps its score, and its text is not looked at."""
         pairs = nearness_pairs(self.concepts)
         terms = frozenset(term for pair in pairs for side in pair for term in side)
         scores = self.scorer.term_scores(self.fields.body, terms, [docnum for docnum, _ in best])
-        reranked: list[tuple[int, float]] = []
-        for (docnum, score), found in zip(best, scores, strict=True):
-            # Only a paragraph with words of both sides of a pair can earn anything.
-            if any(
-                any(term in found for term in first) and any(term in found for term in second)
-                for first, second in pairs
-            ):
-                where = self.texts.positions(
-                    docnum, partial(self._text, docnum), self.analyzer, terms
-                )
-                score += bonus(pairs, where, found)
-            reranked.append((docnum, score))
+        ceilings = [
+            score + most(pairs, found) for (_, score), found in zip(best, scores, strict=True)
+        ]
+        reranked = list(best)
+        # The `limit` best scores with their bonuses so far, the least first.
+        leaders: list[float] = []
+        for at in sorted(range(len(best)), key=lambda at: -ceilings[at]):
+            if len(leaders) == limit and ceilings[at] < leaders[0]:
+                break
+            docnum, score = best[at]
+            if ceilings[at] > score:
+                text = partial(self._text, docnum)
+                where = self.texts.positions(docnum, text, self.analyzer, terms)
+                score += bonus(pairs, where, scores[at])
+                reranked[at] = (docnum, score)
+            if len(leaders) < limit:
+                heapq.heappush(leaders, score)
+            else:
+                heapq.heappushpop(leaders, score)
         return reranked
 
     def _text(self, docnum: int) -> str:

@@ -28,7 +28,7 @@ _BONUSES = ((1, ADJACENT_BOOST), (NEAR_SLOP, NEAR_BOOST))
 
 # Paragraphs whose analysis is remembered: the best paragraphs for the subjects people search
 # for again and again. A paragraph's terms take about 1.5 kB (each term's text is shared).
-REMEMBERED_TEXTS = 4_096
+REMEMBERED_TEXTS = 2_048
 
 
 class Texts:
@@ -73,9 +73,23 @@ def bonus(
     for first, second in pairs:
         spans = _spans(first, where), _spans(second, where)
         boost = sum(weight for slop, weight in _BONUSES if _near(*spans, slop))
-        found = sum(scores.get(term, 0.0) for term in (*first, *second) if term in where)
-        total += boost * BODY_BOOST * found
+        total += boost * BODY_BOOST * _found(first, second, scores)
     return total
+
+
+def most(pairs: Sequence[Pair], scores: Mapping[str, float]) -> float:
+    """The most a paragraph whose text has the terms of `scores` can earn: every pair with
+    words of both sides in it, next to each other (as `bonus` would count it)."""
+    every = sum(weight for _, weight in _BONUSES)
+    return sum(
+        every * BODY_BOOST * _found(first, second, scores)
+        for first, second in pairs
+        if any(term in scores for term in first) and any(term in scores for term in second)
+    )
+
+
+def _found(first: tuple[str, ...], second: tuple[str, ...], scores: Mapping[str, float]) -> float:
+    return sum(scores.get(term, 0.0) for term in (*first, *second))
 
 
 def _spans(terms: tuple[str, ...], where: Mapping[str, list[int]]) -> list[tuple[int, int]]:

@@ -33,7 +33,7 @@ Docnums = npt.NDArray[np.int32]
 
 # Scored posting lists kept, in bytes (12 a posting): a frequent word's list at 100,000
 # paragraphs is some 70,000 postings, so this keeps the lists of a few dozen frequent terms.
-CACHED_BYTES = 40 * 1024 * 1024
+CACHED_BYTES = 32 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -135,8 +135,9 @@ class Scorer:
         self, query: Any, limit: int, restriction: Any | None = None
     ) -> list[tuple[int, float]]:
         """The `limit` best documents for `query` (document numbers and scores), best first,
-        equal scores in index order: what `searcher.search(query, limit=limit,
-        filter=restriction)` finds. Only documents that `restriction` matches are counted."""
+        equal scores in index order, among those `restriction` matches: what Whoosh's
+        `searcher.search(query, limit=None, filter=restriction)` ranks first. (Asked for the
+        `limit` best, Whoosh's collector may skip a match it wrongly judges too poor.)"""
         docnums: list[npt.NDArray[np.intp]] = []
         scores: list[Scores] = []
         for number, segment in enumerate(self._segments):

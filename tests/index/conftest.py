@@ -76,10 +76,10 @@ def multilingual(multilingual_index: Path) -> Iterator[Library]:
 
 
 @pytest.fixture(scope="session")
-def searcher(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    """A Whoosh searcher over 3,000 generated paragraphs in several segments, some paragraphs
-    deleted (a report replaced by a shorter version of itself)."""
-    index_dir = tmp_path_factory.mktemp("scoring") / "index"
+def generated_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An index of 3,000 generated paragraphs in several segments, some paragraphs deleted (a
+    report replaced by a shorter version of itself), built once."""
+    index_dir = tmp_path_factory.mktemp("generated") / "index"
     library = Library(index_dir)
     reports = list(generate_reports(3_000, seed=7))
     for start in range(0, len(reports), 4):
@@ -88,7 +88,21 @@ def searcher(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
                 batch.add(report)
     library.add(reports[1].model_copy(update={"paragraphs": reports[1].paragraphs[:3]}))
     library.close()
-    live = Generations(index_dir).current()
+    return index_dir
+
+
+@pytest.fixture
+def generated(generated_index: Path) -> Iterator[Library]:
+    """A library of the generated index (not to be changed)."""
+    library = Library(generated_index)
+    yield library
+    library.close()
+
+
+@pytest.fixture(scope="session")
+def searcher(generated_index: Path) -> Iterator[Any]:
+    """A Whoosh searcher over the generated index."""
+    live = Generations(generated_index).current()
     assert live is not None
     ix = whoosh_index.open_dir(str(live))
     searcher = ix.searcher()

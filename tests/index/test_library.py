@@ -13,6 +13,7 @@ from whoosh import index as whoosh_index
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 
+from bench.queries import queries
 from index.analysis import analyzer_for
 from index.errors import IngestError
 from index.library import RERANKED, IndexUnavailable, Library, open_library
@@ -304,6 +305,17 @@ def test_words_next_to_each_other_rank_first_among_many_paragraphs(library: Libr
     library.add(make_report("A/1", texts))
     hits = library.search("child trafficking").hits
     assert hits[0].paragraph.number == RERANKED // 2 + 1
+
+
+@pytest.mark.parametrize("query", queries(3_000, count=40, seed=9))
+def test_the_best_paragraphs_are_the_same_however_many_are_asked_for(
+    generated: Library, query: str
+) -> None:
+    # Fewer asked for, fewer of the paragraphs ranked by relevance alone need their proximity
+    # bonuses worked out to be sure of the best.
+    few = [(hit.paragraph.citation, hit.score) for hit in generated.search(query, limit=3).hits]
+    many = [(hit.paragraph.citation, hit.score) for hit in generated.search(query, limit=40).hits]
+    assert few == many[:3]
 
 
 def test_a_question_finds_what_its_subject_finds(sample_library: Library) -> None:
