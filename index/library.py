@@ -21,7 +21,7 @@ from typing import Any
 
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
-from whoosh.query import And, Or, Term
+from whoosh.query import And, Or, Phrase, Term
 
 from index import schema
 from index.catalogue import load_catalogue
@@ -80,6 +80,7 @@ class Library:
         """Opens the index in `index_dir`, creating an empty one if there is none (or if it was
         built with another schema: the index only ever holds what the catalogue rebuilds)."""
         self._lock = threading.Lock()
+        self._closed = False
         self._generations = Generations(index_dir)
         try:
             self._folder = _live_folder(self._generations)
@@ -329,8 +330,33 @@ class Library:
 
     def close(self) -> None:
         with self._lock:
+            self._closed = True
             self._searcher.close()
             self._ix.close()
+
+    def warm_up(self) -> None:
+        """Scores the thesaurus's phrases in the languages of the reports, for the searches that
+        will need them: each is a Whoosh phrase search through every paragraph (a search with
+        an acronym or a synonym of several words was the slowest kind, some 200 ms at 100,000
+        paragraphs), and the thesaurus is known before anyone searches. One phrase at a time,
+        the lock taken for each, so that a search waits for one at most; it stops when the
+        library is closed or another index is published. For a thread of its own."""
+        with self._lock:
+            if self._closed:
+                return
+            scorer = self._scorer
+            languages = sorted({report.lang for report in self._reports(self._searcher)})
+            work = [
+                Phrase(field, list(phrase))
+                for lang in languages
+                for phrase in self._thesaurus(lang).phrases
+                for field in (schema.fields(lang).body, schema.fields(lang).section)
+            ]
+        for phrase in work:
+            with self._lock:
+                if self._closed or self._scorer is not scorer:
+                    return
+                scorer.prepare(phrase)
 
     def _fresh_searcher(self) -> Any:
         live = self._generations.current()

@@ -8,7 +8,7 @@ a block at a time, and scored with numpy in one go, exactly as Whoosh's BM25F sc
 statistics, same field lengths, same formula); `And` and `Or` add the scores of their parts, as
 Whoosh's matchers do, over arrays with a slot per paragraph. Scored lists are kept, within a
 memory budget, until another index is published: the words people search for are few and
-frequent. Any other kind of query (a phrase) is scored by Whoosh's own matcher, and kept alike.
+frequent. Any other kind of query (a phrase) is scored by Whoosh's own matcher, and kept.
 
 This reads Whoosh 2.7.4's postings below its public interface (the version is pinned);
 tests/index/test_scoring.py checks the results against Whoosh's own search.
@@ -128,8 +128,16 @@ class Scorer:
         self._field_b: dict[str, float] = getattr(weighting, "_field_B", {})
         self._segments = [_Segment(leaf, offset) for leaf, offset in searcher.leaf_searchers()]
         self._cached_bytes = cached_bytes
-        self._cache: OrderedDict[tuple[int, Any], _Postings] = OrderedDict()
+        self._cache: OrderedDict[tuple[int, tuple[str, str]], _Postings] = OrderedDict()
         self._cache_size = 0
+        # Phrases' scores are kept whatever the budget: they are the thesaurus's, few and small,
+        # and each costs a Whoosh phrase search through every paragraph to find again.
+        self._phrases: dict[tuple[int, Any], _Postings] = {}
+
+    def prepare(self, query: Any) -> None:
+        """Scores `query` (a phrase) now, for the searches that will need it."""
+        for number, segment in enumerate(self._segments):
+            self._cached(number, query, segment)
 
     def top(
         self, query: Any, limit: int, restriction: Any | None = None
@@ -187,17 +195,17 @@ class Scorer:
 
     def _cached(self, number: int, query: Any, segment: _Segment) -> _Postings:
         """The query's scores without its boost (a term's, read once however boosted)."""
-        term = type(query) is Term
-        unboosted = (query.fieldname, query.text) if term else query.with_boost(1.0)
-        key = (number, unboosted)
+        if type(query) is not Term:
+            unboosted = query.with_boost(1.0)
+            if (number, unboosted) not in self._phrases:
+                self._phrases[number, unboosted] = self._whoosh_scores(unboosted, segment)
+            return self._phrases[number, unboosted]
+        key = (number, (query.fieldname, query.text))
         postings = self._cache.get(key)
         if postings is not None:
             self._cache.move_to_end(key)
             return postings
-        if term:
-            postings = self._read(segment, query.fieldname, query.text)
-        else:
-            postings = self._whoosh_scores(unboosted, segment)
+        postings = self._read(segment, query.fieldname, query.text)
         if postings.nbytes <= self._cached_bytes:
             self._cache[key] = postings
             self._cache_size += postings.nbytes

@@ -38,6 +38,12 @@ class Thesaurus:
             self._groups.append(phrases)
         self._longest = max((len(phrase) for phrase in self._group_of), default=0)
 
+    @property
+    def phrases(self) -> list[tuple[str, ...]]:
+        """The thesaurus's phrases of several words, as terms: what a search may look for as a
+        phrase (as a synonym of the words typed)."""
+        return [phrase for phrase in self._group_of if len(phrase) > 1]
+
     def knows(self, term: str) -> bool:
         """Whether the term is a word of the thesaurus (such as an acronym the reports spell out),
         which is then no typo even where no report uses it."""

@@ -58,45 +58,29 @@ def multilingual_index(
     tmp_path_factory: pytest.TempPathFactory, versions: dict[str, Report]
 ) -> Path:
     """An index of the multilingual test report in every language, built once."""
-    index_dir = tmp_path_factory.mktemp("multilingual") / "index"
-    library = Library(index_dir)
-    with library.transaction() as batch:
-        for report in versions.values():
-            batch.add(report)
-    library.close()
-    return index_dir
+    return _built(tmp_path_factory.mktemp("multilingual") / "index", [list(versions.values())])
 
 
 @pytest.fixture
 def multilingual(multilingual_index: Path) -> Iterator[Library]:
     """A library holding the multilingual test report in all six languages (not to be changed)."""
-    library = Library(multilingual_index)
-    yield library
-    library.close()
+    yield from _opened(multilingual_index)
 
 
 @pytest.fixture(scope="session")
 def generated_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An index of 3,000 generated paragraphs in several segments, some paragraphs deleted (a
     report replaced by a shorter version of itself), built once."""
-    index_dir = tmp_path_factory.mktemp("generated") / "index"
-    library = Library(index_dir)
     reports = list(generate_reports(3_000, seed=7))
-    for start in range(0, len(reports), 4):
-        with library.transaction() as batch:
-            for report in reports[start : start + 4]:
-                batch.add(report)
-    library.add(reports[1].model_copy(update={"paragraphs": reports[1].paragraphs[:3]}))
-    library.close()
-    return index_dir
+    batches = [reports[start : start + 4] for start in range(0, len(reports), 4)]
+    shorter = reports[1].model_copy(update={"paragraphs": reports[1].paragraphs[:3]})
+    return _built(tmp_path_factory.mktemp("generated") / "index", [*batches, [shorter]])
 
 
 @pytest.fixture
 def generated(generated_index: Path) -> Iterator[Library]:
     """A library of the generated index (not to be changed)."""
-    library = Library(generated_index)
-    yield library
-    library.close()
+    yield from _opened(generated_index)
 
 
 @pytest.fixture(scope="session")
@@ -111,3 +95,20 @@ def searcher(generated_index: Path) -> Iterator[Any]:
     yield searcher
     searcher.close()
     ix.close()
+
+
+def _built(index_dir: Path, batches: list[list[Report]]) -> Path:
+    """`index_dir` holding the reports, each batch added in a transaction of its own."""
+    library = Library(index_dir)
+    for reports in batches:
+        with library.transaction() as batch:
+            for report in reports:
+                batch.add(report)
+    library.close()
+    return index_dir
+
+
+def _opened(index_dir: Path) -> Iterator[Library]:
+    library = Library(index_dir)
+    yield library
+    library.close()

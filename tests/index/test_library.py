@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -316,6 +317,39 @@ def test_the_best_paragraphs_are_the_same_however_many_are_asked_for(
     few = [(hit.paragraph.citation, hit.score) for hit in generated.search(query, limit=3).hits]
     many = [(hit.paragraph.citation, hit.score) for hit in generated.search(query, limit=40).hits]
     assert few == many[:3]
+
+
+def test_warming_up_changes_no_result(generated: Library, generated_index: Path) -> None:
+    # A phrase of the thesaurus (CSAM's) the generated reports use.
+    queries = ["CSAM online", "juvenile justice", "SRSG", "children"]
+    cold = Library(generated_index)
+    try:
+        expected = [cold.search(query, limit=10) for query in queries]
+    finally:
+        cold.close()
+    generated.warm_up()
+    assert [generated.search(query, limit=10) for query in queries] == expected
+
+
+def test_searches_are_answered_while_the_library_warms_up(
+    generated: Library, generated_index: Path
+) -> None:
+    cold = Library(generated_index)
+    try:
+        expected = cold.search("CSAM online", limit=10)
+    finally:
+        cold.close()
+    warming = threading.Thread(target=generated.warm_up)
+    warming.start()
+    found = [generated.search("CSAM online", limit=10) for _ in range(20)]
+    warming.join()
+    assert found == [expected] * 20
+
+
+def test_a_closed_library_does_not_warm_up(tmp_path: Path) -> None:
+    library = Library(tmp_path / "index")
+    library.close()
+    library.warm_up()
 
 
 def test_a_question_finds_what_its_subject_finds(sample_library: Library) -> None:

@@ -152,3 +152,8 @@ def test_a_languages_groups_compare_its_word_endings() -> None:
     thesaurus = Thesaurus(load_synonyms(SYNONYMS)["fr"], french)
     (concept,) = thesaurus.concepts(query_words("mineurs", french, "fr"))
     assert terms(french, "enfant") in concept.synonyms
+
+
+def test_the_phrases_are_the_entries_of_several_words(analyzer: Any) -> None:
+    thesaurus = Thesaurus([["CSAM", "child sexual abuse material"], ["minor", "child"]], analyzer)
+    assert thesaurus.phrases == [("child", "sexual", "abus", "materi")]
