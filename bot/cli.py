@@ -10,7 +10,6 @@ import logging
 import os
 import sys
 import tempfile
-import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -115,8 +114,7 @@ def _run(settings: Settings, library: Library) -> int:
         operators=settings.admin_ids,
         operators_chat=settings.admin_chat_id,
     )
-    # While the bot starts and serves its first updates (a daemon: it dies with the bot).
-    threading.Thread(target=library.warm_up, name="warm-up", daemon=True).start()
+    library.keep_warm()
     try:
         # The settings refuse a webhook URL without a secret.
         if settings.webhook_url is not None and settings.webhook_secret is not None:

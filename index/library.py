@@ -81,6 +81,9 @@ class Library:
         built with another schema: the index only ever holds what the catalogue rebuilds)."""
         self._lock = threading.Lock()
         self._closed = False
+        # keep_warm: the published index (its folder) whose warming up has been started.
+        self._keeping_warm = False
+        self._warmed: Path | None = None
         self._generations = Generations(index_dir)
         try:
             self._folder = _live_folder(self._generations)
@@ -245,6 +248,11 @@ class Library:
                     self._searches.popitem(last=False)
             else:
                 self._searches.move_to_end(key)
+            warm = self._keeping_warm and self._warmed != self._folder
+            if warm:
+                self._warmed = self._folder
+        if warm:
+            threading.Thread(target=self.warm_up, name="warm-up", daemon=True).start()
         return found
 
     def _search_uncached(
@@ -334,13 +342,19 @@ class Library:
             self._searcher.close()
             self._ix.close()
 
+    def keep_warm(self) -> None:
+        """From now on, `warm_up` each published index in a thread of its own once its first
+        search is answered: that first answer (a bot's first reply) is not slowed by it."""
+        with self._lock:
+            self._keeping_warm = True
+
     def warm_up(self) -> None:
         """Scores the thesaurus's phrases in the languages of the reports, for the searches that
         will need them: each is a Whoosh phrase search through every paragraph (a search with
         an acronym or a synonym of several words was the slowest kind, some 200 ms at 100,000
         paragraphs), and the thesaurus is known before anyone searches. One phrase at a time,
         the lock taken for each, so that a search waits for one at most; it stops when the
-        library is closed or another index is published. For a thread of its own."""
+        library is closed or another index is published."""
         with self._lock:
             if self._closed:
                 return

@@ -346,6 +346,29 @@ def test_searches_are_answered_while_the_library_warms_up(
     assert found == [expected] * 20
 
 
+def test_a_library_kept_warm_warms_up_after_its_first_search(generated_index: Path) -> None:
+    cold = Library(generated_index)
+    try:
+        expected = cold.search("CSAM online", limit=10)
+        assert not _warming_up()
+    finally:
+        cold.close()
+    kept_warm = Library(generated_index)
+    try:
+        kept_warm.keep_warm()
+        assert not _warming_up()
+        assert kept_warm.search("CSAM online", limit=10) == expected
+        for thread in _warming_up():
+            thread.join()
+        assert kept_warm.search("CSAM online", limit=10) == expected
+    finally:
+        kept_warm.close()
+
+
+def _warming_up() -> list[threading.Thread]:
+    return [thread for thread in threading.enumerate() if thread.name == "warm-up"]
+
+
 def test_a_closed_library_does_not_warm_up(tmp_path: Path) -> None:
     library = Library(tmp_path / "index")
     library.close()
