@@ -12,6 +12,7 @@ import heapq
 import logging
 import os
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -67,6 +68,8 @@ BULK_FROM = 5_000
 # result holds up to 51 paragraphs (the bot's last page and one), a few kB each: at most some
 # 40 MB of the serving process's memory.
 CACHED_SEARCHES = 512
+# Seconds left to searches between two steps of warming up.
+WARM_UP_PAUSE = 0.005
 
 
 class IndexUnavailable(Exception):
@@ -352,9 +355,10 @@ class Library:
         """Scores the thesaurus's phrases in the languages of the reports, for the searches that
         will need them: each is a Whoosh phrase search through every paragraph (a search with
         an acronym or a synonym of several words was the slowest kind, some 200 ms at 100,000
-        paragraphs), and the thesaurus is known before anyone searches. One phrase at a time,
-        the lock taken for each, so that a search waits for one at most; it stops when the
-        library is closed or another index is published."""
+        paragraphs), and the thesaurus is known before anyone searches. A phrase in one segment
+        at a time, the lock taken for each and then left to searches for a moment, so that a
+        search waits for one at most; it stops when the library is closed or another index is
+        published."""
         with self._lock:
             if self._closed:
                 return
@@ -367,10 +371,13 @@ class Library:
                 for field in (schema.fields(lang).body, schema.fields(lang).section)
             ]
         for phrase in work:
-            with self._lock:
-                if self._closed or self._scorer is not scorer:
-                    return
-                scorer.prepare(phrase)
+            for segment in range(scorer.segments):
+                with self._lock:
+                    if self._closed or self._scorer is not scorer:
+                        return
+                    scorer.prepare(phrase, segment)
+                # Python's lock would go straight back to this thread.
+                time.sleep(WARM_UP_PAUSE)
 
     def _fresh_searcher(self) -> Any:
         live = self._generations.current()

@@ -134,10 +134,14 @@ class Scorer:
         # and each costs a Whoosh phrase search through every paragraph to find again.
         self._phrases: dict[tuple[int, Any], _Postings] = {}
 
-    def prepare(self, query: Any) -> None:
-        """Scores `query` (a phrase) now, for the searches that will need it."""
-        for number, segment in enumerate(self._segments):
-            self._cached(number, query, segment)
+    @property
+    def segments(self) -> int:
+        return len(self._segments)
+
+    def prepare(self, query: Any, segment: int) -> None:
+        """Scores `query` (a phrase) in the index's `segment`-th segment now, for the searches
+        that will need it."""
+        self._cached(segment, query, self._segments[segment])
 
     def top(
         self, query: Any, limit: int, restriction: Any | None = None
