@@ -105,12 +105,7 @@ class Library:
         # One long-lived searcher, replaced when another index is published (by any process);
         # what is read from it is kept until then.
         self._searcher: Any = self._ix.searcher()
-        self._scorer = Scorer(self._searcher)
-        self._texts = Texts()
-        self._analysed_titles: dict[str, dict[str, Title]] = {}
-        self._vocabularies: dict[str, Vocabulary] = {}
-        self._listing: list[Report] | None = None
-        self._searches: OrderedDict[tuple[str, int, str], SearchResult] = OrderedDict()
+        self._read_afresh()
 
     def is_empty(self) -> bool:
         with self._lock:
@@ -366,9 +361,9 @@ class Library:
             languages = sorted({report.lang for report in self._reports(self._searcher)})
             work = [
                 Phrase(field, list(phrase))
-                for lang in languages
+                for lang, fields in ((lang, schema.fields(lang)) for lang in languages)
                 for phrase in self._thesaurus(lang).phrases
-                for field in (schema.fields(lang).body, schema.fields(lang).section)
+                for field in (fields.body, fields.section)
             ]
         for phrase in work:
             for segment in range(scorer.segments):
@@ -386,13 +381,17 @@ class Library:
             self._searcher.close()
             self._ix.close()
             self._ix, self._folder, self._searcher = ix, live, ix.searcher()
-            self._scorer = Scorer(self._searcher)
-            self._texts = Texts()
-            self._analysed_titles = {}
-            self._vocabularies = {}
-            self._listing = None
-            self._searches.clear()
+            self._read_afresh()
         return self._searcher
+
+    def _read_afresh(self) -> None:
+        """Forgets what was read from the index before: another one is published."""
+        self._scorer = Scorer(self._searcher)
+        self._texts = Texts()
+        self._analysed_titles: dict[str, dict[str, Title]] = {}
+        self._vocabularies: dict[str, Vocabulary] = {}
+        self._listing: list[Report] | None = None
+        self._searches: OrderedDict[tuple[str, int, str], SearchResult] = OrderedDict()
 
     def _reports(self, searcher: Any) -> list[Report]:
         """Every report's listing in the live index (the caller holds the lock), read once."""
