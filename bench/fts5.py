@@ -14,9 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.filters import split_filters
 from index.models import Report
-from index.questions import QUESTION_WORDS
+from index.search.filters import split_filters
+from index.search.questions import QUESTION_WORDS
 
 # FTS5 indexes the text and the headings; the rest is stored to filter on and to cite.
 _SCHEMA = """

@@ -24,8 +24,7 @@ from bot.i18n import N_, Texts, texts
 from bot.inline import InlineHandlers
 from bot.persistence import JsonChatPersistence
 from bot.throttle import Clock, SearchLimits, SearchThrottle
-from index.languages import ENGLISH, LANGUAGES
-from index.library import Library
+from index import ENGLISH, LANGUAGES, Library
 
 # The command menu, each command with its description (translated when registered).
 COMMANDS = (

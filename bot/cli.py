@@ -17,12 +17,22 @@ from typing import TYPE_CHECKING, Any
 from bot.logs import configure_logging
 from bot.terminal import bold
 from config.settings import Settings, SettingsError, load_settings
-from index.errors import IngestError
-from index.export import FORMATS, WRITERS, UnknownReports, export_rows
-from index.formats import SUPPORTED_SUFFIXES
-from index.ingest import Overrides, collect_paths, read_reports
-from index.library import BULK_FROM, IndexUnavailable, Library, open_library
-from index.store import IngestBusy
+from index import (
+    BULK_FROM,
+    FORMATS,
+    SUPPORTED_SUFFIXES,
+    WRITERS,
+    IndexUnavailable,
+    IngestBusy,
+    IngestError,
+    Library,
+    Overrides,
+    UnknownReports,
+    collect_paths,
+    export_rows,
+    open_library,
+    read_reports,
+)
 
 if TYPE_CHECKING:
     from pydantic import SecretStr

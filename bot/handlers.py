@@ -34,9 +34,7 @@ from bot.render import PAGE_SIZE, Reply
 from bot.searches import SearchMemory
 from bot.throttle import Clock, SearchThrottle
 from bot.updates import SeenUpdates, answer_in_time
-from index.languages import ENGLISH, official_language
-from index.library import Library
-from index.models import Report
+from index import ENGLISH, Library, Report, official_language
 
 if TYPE_CHECKING:
     from bot.app import BotApplication

@@ -20,7 +20,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from bot.bidi import format_isolated, isolate
-from index.languages import ENGLISH, LANGUAGES, official_language
+from index import ENGLISH, LANGUAGES, official_language
 
 LOCALES = Path(__file__).parent / "locales"
 DOMAIN = "bot"

@@ -12,7 +12,7 @@ from bot import render
 from bot.i18n import Texts, language_of, texts
 from bot.throttle import SearchThrottle
 from bot.updates import answer_in_time
-from index.library import Library
+from index import Library
 
 if TYPE_CHECKING:
     from bot.app import BotApplication

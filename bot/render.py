@@ -24,10 +24,7 @@ from telegram.helpers import create_deep_linked_url
 from bot.addresses import Action, ResultsPage, address
 from bot.i18n import NAMES, Texts
 from bot.messages import MESSAGE_LIMIT, Block, Markup, Plain, attribute, escape, pack
-from index.citation import reference
-from index.languages import LANGUAGES
-from index.models import Paragraph, Report
-from index.results import Hit, SearchResult, Summary
+from index import LANGUAGES, Hit, Paragraph, Report, SearchResult, Summary, reference
 
 # The bundled reports are in English, so the example searches English words in every language.
 SEARCH_EXAMPLE = "/search trafficking in children"

@@ -19,7 +19,7 @@ from telegram.ext import ContextTypes, TypeHandler
 from bot.app import build_application, polling
 from bot.emulator import Call, Emulator
 from bot.terminal import bold, format_message
-from index.library import Library
+from index import Library
 
 SANDBOX_TOKEN = "1000000001:sandbox-token-not-valid-on-telegram"
 BOT_USERNAME = "reportbot_sandbox_bot"

@@ -26,7 +26,7 @@ from aiohttp import web
 from telegram import Update
 
 from bot.app import ALLOWED_UPDATES, BotApplication, running
-from index.library import Library
+from index import Library
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 HEALTH_PATH = "/healthz"

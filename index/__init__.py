@@ -1,1 +1,49 @@
-"""Report ingestion, the Whoosh index, search and summaries. Knows nothing of Telegram."""
+"""Report ingestion, the Whoosh index, search and summaries. Knows nothing of Telegram.
+
+This is the package's public face: the bot (and anything else outside `index`) imports from
+here only, so that the stages below (`ingest`, `language`, `search`, `store`, `whoosh_internals`)
+can change shape without it noticing. The import contracts in pyproject.toml check it.
+"""
+
+from index.citation import reference
+from index.errors import IndexUnavailable, IngestBusy, IngestError
+from index.export import FORMATS, WRITERS, UnknownReports, export_rows
+from index.ingest.catalogue import load_catalogue
+from index.ingest.files import InputFile, Overrides, collect_paths, read_reports
+from index.ingest.formats import SUPPORTED_SUFFIXES
+from index.language.official import ENGLISH, LANGUAGES, official_language
+from index.library import Library, open_library
+from index.links import paragraph_link
+from index.models import Paragraph, Report
+from index.results import Hit, SearchResult, Segment, Summary
+from index.store.transactions import BULK_FROM
+
+__all__ = [
+    "BULK_FROM",
+    "ENGLISH",
+    "FORMATS",
+    "LANGUAGES",
+    "SUPPORTED_SUFFIXES",
+    "WRITERS",
+    "Hit",
+    "IndexUnavailable",
+    "IngestBusy",
+    "IngestError",
+    "InputFile",
+    "Library",
+    "Overrides",
+    "Paragraph",
+    "Report",
+    "SearchResult",
+    "Segment",
+    "Summary",
+    "UnknownReports",
+    "collect_paths",
+    "export_rows",
+    "load_catalogue",
+    "official_language",
+    "open_library",
+    "paragraph_link",
+    "read_reports",
+    "reference",
+]

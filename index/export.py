@@ -14,9 +14,9 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TextIO
 
-from index.filters import resolve_symbols
 from index.library import Library
 from index.models import Paragraph, Report
+from index.search.filters import resolve_symbols
 
 FIELDS = ("symbol", "lang", "para", "annex", "section", "page", "text", "notes", "link")
 SECTION_SEPARATOR = " › "

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from bench.corpus import MAX_PARAGRAPHS, MIN_PARAGRAPHS, generate_reports, plan
 from bench.queries import queries
-from index.filters import split_filters
+from index.ingest.metadata import detect_metadata
 from index.library import Library
-from index.metadata import detect_metadata
+from index.search.filters import split_filters
 
 
 def test_the_same_seed_gives_the_same_reports() -> None:

@@ -19,7 +19,7 @@ import pytest
 from bot.emulator import Emulator
 from index.library import Library
 from tests.bot.loopback import free_port
-from tests.index.formats.web_pages import RELIEFWEB_PAGE
+from tests.index.ingest.formats.web_pages import RELIEFWEB_PAGE
 
 REPORTBOT = str(Path(sys.executable).parent / "reportbot")
 TOKEN = "987654321:AAF-real-looking-secret-token-value"

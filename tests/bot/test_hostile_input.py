@@ -43,7 +43,7 @@ from bot import render
 from bot.emulator import Emulator
 from bot.emulator.state import Call
 from bot.i18n import texts
-from index.languages import LANGUAGES
+from index.language.official import LANGUAGES
 from tests.bot.conftest import Chat
 
 EXAMPLES = settings(

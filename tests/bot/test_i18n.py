@@ -13,7 +13,7 @@ from babel.messages.pofile import read_po
 
 from bot.emulator.html import parse_html
 from bot.i18n import LOCALES, catalogue_path, language_of, texts
-from index.languages import ENGLISH, LANGUAGES
+from index.language.official import ENGLISH, LANGUAGES
 
 TRANSLATED = [language for language in LANGUAGES if language != ENGLISH]
 PLURAL_FORMS = {"ar": 6, "ru": 3, "zh": 1}

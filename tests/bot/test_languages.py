@@ -10,7 +10,7 @@ import pytest
 from bot.app import build_application, polling
 from bot.bidi import FSI, PDI
 from bot.emulator import Emulator
-from index.languages import LANGUAGES
+from index.language.official import LANGUAGES
 from index.library import Library
 from tests.bot.conftest import TOKEN, USERNAME, Chat
 from tests.bot.test_conversation import buttons

@@ -10,7 +10,7 @@ import pytest
 
 from bot.emulator import Emulator
 from config.settings import DEFAULT_CATALOGUE
-from index.catalogue import load_catalogue
+from index.ingest.catalogue import load_catalogue
 from index.library import Library
 from tests.bot.conftest import Chat
 

@@ -12,7 +12,7 @@ import pytest
 from bot.app import build_application, polling
 from bot.emulator import Emulator
 from config.settings import DEFAULT_CATALOGUE
-from index.catalogue import load_catalogue
+from index.ingest.catalogue import load_catalogue
 from index.library import Library
 from index.models import Paragraph, Report
 from tests.bot.conftest import TOKEN, Chat

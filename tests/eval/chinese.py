@@ -17,8 +17,8 @@ from typing import Any
 
 from whoosh.analysis import LowercaseFilter, Token, Tokenizer
 
-from index.chinese import emit
-from index.schema import build_schema, fields
+from index.language.chinese import emit
+from index.store.schema import build_schema, fields
 from tests.eval.quality import (
     LabelledQuery,
     Scores,

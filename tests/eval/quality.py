@@ -27,10 +27,10 @@ from whoosh.fields import ID, TEXT, Schema
 from whoosh.query import Or, Term
 
 from config.settings import DEFAULT_CATALOGUE
-from index.catalogue import load_catalogue
+from index.ingest.catalogue import load_catalogue
 from index.library import Library
 from index.models import Report
-from index.store import Generations
+from index.store.generations import Generations
 
 HERE = Path(__file__).resolve().parent
 QUERIES = HERE / "queries.toml"

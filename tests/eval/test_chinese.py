@@ -3,7 +3,7 @@ at least as well as character bigrams do (see chinese.py)."""
 
 from __future__ import annotations
 
-from index.analysis import analyzer_for
+from index.language.analysis import analyzer_for
 from tests.eval.chinese import BigramTokenizer, compare
 from tests.eval.quality import load_queries
 

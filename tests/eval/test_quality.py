@@ -9,8 +9,8 @@ from collections.abc import Iterator
 import pytest
 
 from config.settings import DEFAULT_CATALOGUE
-from index.catalogue import load_catalogue
-from index.languages import LANGUAGES
+from index.ingest.catalogue import load_catalogue
+from index.language.official import LANGUAGES
 from tests.eval.quality import (
     TEST_CATALOGUE,
     LabelledQuery,

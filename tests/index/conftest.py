@@ -10,12 +10,12 @@ import pytest
 from whoosh import index as whoosh_index
 
 from bench.corpus import generate_reports
-from index.catalogue import load_catalogue
-from index.languages import LANGUAGES
+from index.ingest.catalogue import load_catalogue
+from index.ingest.paragraphs import parse_report_text
+from index.language.official import LANGUAGES
 from index.library import Library
 from index.models import Report
-from index.parse_text import parse_report_text
-from index.store import Generations
+from index.store.generations import Generations
 from tests.index.samples import CATALOGUE, MULTILINGUAL, MULTILINGUAL_SYMBOL
 
 

@@ -15,12 +15,13 @@ from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 
 from bench.queries import queries
-from index.analysis import analyzer_for
-from index.errors import IngestError
-from index.library import RERANKED, IndexUnavailable, Library, open_library
+from index.errors import IndexUnavailable, IngestError
+from index.language.analysis import analyzer_for
+from index.library import Library, open_library
 from index.models import Paragraph, Report
 from index.results import SearchResult
-from index.store import Generations
+from index.search.reading import RERANKED
+from index.store.generations import Generations
 from tests.index.samples import CATALOGUE, SAMPLE_SYMBOL
 
 

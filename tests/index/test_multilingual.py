@@ -10,11 +10,11 @@ from whoosh import index as whoosh_index
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 
-from index.analysis import analyzer_for
-from index.languages import LANGUAGES
+from index.language.analysis import analyzer_for
+from index.language.official import LANGUAGES
 from index.library import Library
 from index.models import Report
-from index.query import query_words
+from index.search.query import query_words
 from tests.index.samples import MULTILINGUAL_SYMBOL as SYMBOL
 
 

@@ -1,0 +1,1 @@
+"""Reports in: files read per format, layouts, footnotes, metadata, paragraphs, the catalogue."""

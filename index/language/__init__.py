@@ -1,0 +1,1 @@
+"""The six UN languages: analysis into index terms, Arabic, Chinese, a query's language."""

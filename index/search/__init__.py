@@ -1,0 +1,1 @@
+"""Search: query words, questions, filters, spelling, synonyms, ranking, nearness, summaries."""

@@ -1,0 +1,1 @@
+"""The index on disk: the Whoosh schema, published generations, models as Whoosh documents."""

@@ -1,0 +1,88 @@
+"""Reports and paragraphs as Whoosh documents, and back: what each field of a document holds."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from index.models import Paragraph, Report
+from index.store import schema
+
+
+def check_report(report: Report) -> None:
+    """Raises ValueError for a report the index cannot hold: no paragraphs, two paragraphs with
+    one number, or a paragraph of another report."""
+    if not report.paragraphs:
+        raise ValueError(f"{report.symbol} has no paragraphs to add")
+    numbers = [(paragraph.annex, paragraph.number) for paragraph in report.paragraphs]
+    if len(set(numbers)) != len(numbers):
+        raise ValueError(f"{report.symbol} has paragraphs with the same number")
+    for paragraph in report.paragraphs:
+        if (paragraph.symbol, paragraph.lang) != (report.symbol, report.lang):
+            raise ValueError(f"paragraph {paragraph.citation} is not part of {report.symbol}")
+
+
+def report_document(report: Report) -> dict[str, object]:
+    """The report's document: its metadata and summary (the listing), and the words kept for
+    spelling in its language."""
+    listing = report.model_copy(
+        update={"paragraphs": (), "paragraph_count": len(report.paragraphs)}
+    )
+    document: dict[str, object] = {
+        "key": schema.report_key(report.symbol, report.lang),
+        "kind": schema.REPORT,
+        "symbol": report.symbol,
+        "lang": report.lang,
+        "report": listing.model_dump_json(),
+    }
+    fields = schema.fields(report.lang)
+    if fields.spelling:
+        # The writer analyses them (in a bulk transaction, in the process writing this document).
+        document[fields.words] = tuple(paragraph.text for paragraph in report.paragraphs)
+    return document
+
+
+def paragraph_document(paragraph: Paragraph, title: str) -> dict[str, object]:
+    fields = schema.fields(paragraph.lang)
+    section = schema.SECTION_SEPARATOR.join(paragraph.section_path)
+    return {
+        "key": schema.paragraph_key(
+            paragraph.symbol, paragraph.lang, paragraph.annex, paragraph.number
+        ),
+        "kind": schema.PARAGRAPH,
+        "symbol": paragraph.symbol,
+        "lang": paragraph.lang,
+        "annex": paragraph.annex or "",
+        "number": paragraph.number,
+        "text": paragraph.text,
+        "section": section,
+        fields.body: paragraph.text,
+        fields.section: section,
+        fields.title: title,
+        "page": paragraph.page,
+        "notes": list(paragraph.notes),
+        "link": paragraph.link,
+    }
+
+
+def paragraph_from(stored: Mapping[str, Any]) -> Paragraph:
+    """The paragraph a document's stored fields hold."""
+    section = stored.get("section") or ""
+    return Paragraph.model_validate(
+        {
+            "symbol": stored["symbol"],
+            "lang": stored["lang"],
+            "annex": stored.get("annex") or None,
+            "number": stored["number"],
+            "section_path": section.split(schema.SECTION_SEPARATOR) if section else (),
+            "text": stored["text"],
+            "page": stored.get("page"),
+            "notes": stored.get("notes") or (),
+            "link": stored.get("link"),
+        }
+    )
+
+
+def report_from(stored: Mapping[str, Any]) -> Report:
+    """The report's listing (metadata, summary and paragraph count) a report document holds."""
+    return Report.model_validate_json(stored["report"])
