@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import sys
 from array import array
-from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
+
+from cachetools import LRUCache
 
 from index.search.query import ADJACENT_BOOST, NEAR_BOOST, NEAR_SLOP
 from index.store.schema import BODY_BOOST
@@ -36,8 +37,7 @@ class AnalysedTexts:
     one published index, where a document number is one paragraph."""
 
     def __init__(self, size: int = REMEMBERED_TEXTS) -> None:
-        self._size = size
-        self._analysed: OrderedDict[int, tuple[tuple[str, ...], array[int]]] = OrderedDict()
+        self._analysed: LRUCache[int, tuple[tuple[str, ...], array[int]]] = LRUCache(size)
 
     def positions(
         self, docnum: int, text: Callable[[], str], analyzer: Any, terms: frozenset[str]
@@ -52,10 +52,6 @@ class AnalysedTexts:
             ]
             analysed = tuple(word for word, _ in tokens), array("I", (pos for _, pos in tokens))
             self._analysed[docnum] = analysed
-            if len(self._analysed) > self._size:
-                self._analysed.popitem(last=False)
-        else:
-            self._analysed.move_to_end(docnum)
         found: dict[str, list[int]] = {}
         for word, position in zip(*analysed, strict=True):
             if word in terms:

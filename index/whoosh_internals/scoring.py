@@ -16,13 +16,13 @@ tests/index/whoosh_internals/test_scoring.py checks the results against Whoosh's
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+from cachetools import LRUCache
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.query import And, Or, Term
 from whoosh.util.numeric import byte_to_length
@@ -127,9 +127,9 @@ class Scorer:
         self._b = weighting.B
         self._field_b: dict[str, float] = getattr(weighting, "_field_B", {})
         self._segments = [_Segment(leaf, offset) for leaf, offset in searcher.leaf_searchers()]
-        self._cached_bytes = cached_bytes
-        self._cache: OrderedDict[tuple[int, tuple[str, str]], _Postings] = OrderedDict()
-        self._cache_size = 0
+        self._cache: LRUCache[tuple[int, tuple[str, str]], _Postings] = LRUCache(
+            cached_bytes, getsizeof=lambda postings: postings.nbytes
+        )
         # Phrases' scores are kept whatever the budget: they are the thesaurus's, few and small,
         # and each costs a Whoosh phrase search through every paragraph to find again.
         self._phrases: dict[tuple[int, Any], _Postings] = {}
@@ -206,16 +206,11 @@ class Scorer:
             return self._phrases[number, unboosted]
         key = (number, (query.fieldname, query.text))
         postings = self._cache.get(key)
-        if postings is not None:
-            self._cache.move_to_end(key)
-            return postings
-        postings = self._read(segment, query.fieldname, query.text)
-        if postings.nbytes <= self._cached_bytes:
-            self._cache[key] = postings
-            self._cache_size += postings.nbytes
-            while self._cache_size > self._cached_bytes:
-                _, dropped = self._cache.popitem(last=False)
-                self._cache_size -= dropped.nbytes
+        if postings is None:
+            postings = self._read(segment, query.fieldname, query.text)
+            # A list larger than the whole budget is not kept.
+            if postings.nbytes <= self._cache.maxsize:
+                self._cache[key] = postings
         return postings
 
     def _whoosh_scores(self, query: Any, segment: _Segment) -> _Postings:
