@@ -48,9 +48,11 @@ class Generations:
                     f"another ingest is changing the index in {self.root}; "
                     "try again when it has finished"
                 ) from None
+            _held.add(handle.fileno())
             try:
                 yield
             finally:
+                _held.discard(handle.fileno())
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
     @contextlib.contextmanager
@@ -82,6 +84,25 @@ class Generations:
         for folder in self.root.glob(f"{_PREFIX}*"):
             if folder not in keep:
                 shutil.rmtree(folder, ignore_errors=True)
+
+
+def _release_in_child() -> None:
+    """In a forked child, lets go of the locks the parent holds: an flock belongs to the open
+    file, which a fork shares, so a child left running (a bulk writer's worker) would hold the
+    ingest lock after its parent died. The descriptor is pointed at /dev/null rather than
+    closed: the parent's file object, copied into the child, still owns that number."""
+    if not _held:
+        return
+    null = os.open(os.devnull, os.O_RDONLY)
+    for descriptor in _held:
+        os.dup2(null, descriptor)
+    os.close(null)
+    _held.clear()
+
+
+# The descriptors of the ingest locks this process holds.
+_held: set[int] = set()
+os.register_at_fork(after_in_child=_release_in_child)
 
 
 def _link_copy(source: Path, target: Path) -> None:

@@ -19,6 +19,7 @@ from index.models import Report
 from index.store import schema
 from index.store.documents import check_report, paragraph_document, report_document
 from index.store.generations import Generations
+from index.store.workers import tied_to_this_process
 from index.whoosh_internals.codec import WritingCodec
 
 log = logging.getLogger(__name__)
@@ -55,19 +56,20 @@ def transaction(generations: Generations, *, wait: bool, bulk: bool) -> Iterator
     if it raises (see Library.transaction)."""
     with generations.next(wait=wait) as folder:
         ix = whoosh_index.open_dir(str(folder))
-        if bulk and BULK_PROCESSES > 1:
-            # The segments are not merged: merging would take about as long again.
-            writer = ix.writer(codec=WritingCodec(), procs=BULK_PROCESSES, multisegment=True)
-        else:
-            writer = ix.writer(codec=WritingCodec())
-        try:
-            yield Batch(writer)
-        except BaseException:
-            writer.cancel()
+        with tied_to_this_process():
+            if bulk and BULK_PROCESSES > 1:
+                # The segments are not merged: merging would take about as long again.
+                writer = ix.writer(codec=WritingCodec(), procs=BULK_PROCESSES, multisegment=True)
+            else:
+                writer = ix.writer(codec=WritingCodec())
+            try:
+                yield Batch(writer)
+            except BaseException:
+                writer.cancel()
+                ix.close()
+                raise
+            writer.commit()
             ix.close()
-            raise
-        writer.commit()
-        ix.close()
 
 
 def open_for_reading(folder: Path) -> Any:
