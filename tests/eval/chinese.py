@@ -3,7 +3,7 @@
 `python -m tests.eval.chinese` indexes the labelled set's reports twice, once as the bot does and
 once with Chinese fields analysed into bigrams (儿童贩运 is 儿童 童贩 贩运: no dictionary, every
 word found, and much else), and prints paraHit@1, paraHit@5 and MRR of the Chinese queries for
-each, overall and per kind. The README's "Search quality" section gives the figures.
+each, overall and per kind. docs/search.md ("In every language") gives the figures.
 """
 
 from __future__ import annotations
