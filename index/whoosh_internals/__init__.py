@@ -35,7 +35,7 @@ def check_whoosh(version: str, from_distribution: bool) -> None:
         )
 
 
-def _installed_by_distribution() -> bool:
+def installed_by_distribution() -> bool:
     """Whether the `whoosh` imported is the one DISTRIBUTION installed."""
     try:
         files = metadata.distribution(DISTRIBUTION).files or []
@@ -47,4 +47,4 @@ def _installed_by_distribution() -> bool:
     )
 
 
-check_whoosh(".".join(map(str, whoosh.__version__)), _installed_by_distribution())
+check_whoosh(".".join(map(str, whoosh.__version__)), installed_by_distribution())
