@@ -39,7 +39,7 @@ soak: $(STAMP)
 
 # The bot's messages, from the code into bot/locales/bot.pot and on into each language's catalogue
 # (created if missing). New messages arrive untranslated, changed ones marked fuzzy: translate them
-# in the .po files; tests/bot/test_i18n.py fails until every one is done.
+# in the .po files; tests/bot/replies/test_i18n.py fails until every one is done.
 POT := bot/locales/bot.pot
 TRANSLATED := ar zh fr ru es
 

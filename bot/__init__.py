@@ -1,1 +1,1 @@
-"""Everything Telegram: application, handlers, rendering, sandbox and Bot API emulator."""
+"""Everything Telegram: the application, features, replies, sandbox and Bot API emulator."""

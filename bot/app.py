@@ -1,30 +1,37 @@
-"""The python-telegram-bot Application: built once, the same for Telegram, tests and sandbox."""
+"""The python-telegram-bot Application: built once, the same for Telegram, tests and sandbox.
+
+Each feature in bot/features/ adds its handlers to it. `running` and `polling` serve it inside
+an event loop, as `run_polling` does outside one.
+"""
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import AsyncIterator, Collection
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any, TypeAlias
 
 from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import InvalidToken
 from telegram.ext import (
     AIORateLimiter,
-    Application,
     ApplicationBuilder,
+    ApplicationHandlerStop,
     Defaults,
+    TypeHandler,
 )
 
-from bot.alerts import Alerts
-from bot.handlers import Handlers
-from bot.i18n import N_, Texts, texts
-from bot.inline import InlineHandlers
+from bot.context import CONTEXT_TYPES, BotApplication, BotContext, Services
+from bot.features import fallbacks, inline, operators, paragraphs, search, settings, start
 from bot.persistence import JsonChatPersistence
-from bot.throttle import Clock, SearchLimits, SearchThrottle
+from bot.replies.i18n import N_, Texts, texts
+from bot.services.alerts import Alerts
+from bot.services.throttle import Clock, SearchLimits, SearchThrottle
 from index import ENGLISH, LANGUAGES, Library
+
+log = logging.getLogger(__name__)
 
 # The command menu, each command with its description (translated when registered).
 COMMANDS = (
@@ -48,8 +55,9 @@ TOKEN_REFUSED = "the Bot API rejected the token (401 Unauthorized)"
 UNLIMITED = SearchLimits(per_user=0, per_group=0, inline_per_user=0)
 # A 429 is waited out (retry_after, then the call again) this many times before the call fails.
 RATE_LIMIT_RETRIES = 2
-
-BotApplication: TypeAlias = Application[Any, Any, Any, Any, Any, Any]
+# Each feature adds its handlers in turn; within a group PTB gives an update to the first that
+# takes it, so the fallbacks, which take whatever is left, come last.
+FEATURES = (start, search, paragraphs, settings, operators, inline, fallbacks)
 
 
 def command_menu(t: Texts) -> list[BotCommand]:
@@ -91,6 +99,8 @@ def build_application(
         ApplicationBuilder()
         .token(token)
         .base_url(base_url)
+        .context_types(CONTEXT_TYPES)
+        .job_queue(None)
         .defaults(
             Defaults(
                 parse_mode=ParseMode.HTML,
@@ -108,12 +118,25 @@ def build_application(
         # Written within a second of a change, not only at a clean shutdown.
         builder.persistence(JsonChatPersistence(state_file, update_interval=1))
     application = builder.build()
-    throttle = SearchThrottle(limits, clock)
-    Handlers(library, throttle, Alerts(operators_chat, clock), operators, clock).register(
-        application
+    application.bot_data.services = Services(
+        library=library,
+        throttle=SearchThrottle(limits, clock),
+        alerts=Alerts(operators_chat, clock),
+        operators=frozenset(operators),
+        clock=clock,
+        started=clock(),
     )
-    InlineHandlers(library, throttle).register(application)
+    # Before every feature: a redelivered update (a webhook retrying) goes no further.
+    application.add_handler(TypeHandler(Update, _once), group=-1)
+    for feature in FEATURES:
+        feature.add_handlers(application)
     return application
+
+
+async def _once(update: Update, context: BotContext) -> None:
+    if not context.services.seen.first_time(update.update_id):
+        log.debug("update %d came again; handled already", update.update_id)
+        raise ApplicationHandlerStop
 
 
 @asynccontextmanager

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.logs import configure_logging
-from bot.terminal import bold
+from bot.sandbox.terminal import bold
 from config.settings import Settings, SettingsError, load_settings
 from index import (
     BULK_FROM,
@@ -37,7 +37,7 @@ from index import (
 if TYPE_CHECKING:
     from pydantic import SecretStr
 
-    from bot.app import BotApplication
+    from bot.context import BotApplication
 
 log = logging.getLogger("reportbot")
 
@@ -105,7 +105,7 @@ def _run(settings: Settings, library: Library) -> int:
     from telegram.error import BadRequest, InvalidToken, NetworkError
 
     from bot.app import ALLOWED_UPDATES, build_application
-    from bot.throttle import SearchLimits
+    from bot.services.throttle import SearchLimits
 
     if settings.token is None:
         print("No REPORTBOT_TOKEN is set: starting the sandbox instead.", file=sys.stderr)
@@ -177,7 +177,7 @@ def _serve_webhook(
 
 
 def _sandbox(library: Library) -> int:
-    from bot.sandbox import run_sandbox
+    from bot.sandbox.chat import run_sandbox
 
     try:
         return asyncio.run(run_sandbox(library, sys.stdin, sys.stdout))

@@ -2,7 +2,7 @@
 
 PTB's PicklePersistence rewrites its file in place, so a kill mid-write leaves it truncated, and
 unpickling a file is running code. The bot keeps only chat_data (each chat's report and
-language): plain JSON holds that, readable by a person and safe to load.
+language, `ChatData`): plain JSON holds that, readable by a person and safe to load.
 """
 
 from __future__ import annotations
@@ -17,14 +17,17 @@ from typing import Any
 
 from telegram.ext import BasePersistence, PersistenceInput
 
+from bot.context import BotData, ChatData
+
 log = logging.getLogger(__name__)
 
-ChatData = dict[Any, Any]
+# A chat's settings as the file holds them.
+Saved = dict[str, Any]
 # callback_data's shape in PTB's BasePersistence; the bot keeps none.
 CallbackData = tuple[list[tuple[str, float, dict[str, Any]]], dict[str, str]]
 
 
-class JsonChatPersistence(BasePersistence[dict[Any, Any], ChatData, dict[Any, Any]]):
+class JsonChatPersistence(BasePersistence[dict[Any, Any], ChatData, BotData]):
     """chat_data in one JSON file, replaced whole (temp file, fsync, rename) on every change."""
 
     def __init__(self, path: Path, update_interval: float = 60) -> None:
@@ -35,21 +38,24 @@ class JsonChatPersistence(BasePersistence[dict[Any, Any], ChatData, dict[Any, An
             update_interval=update_interval,
         )
         self.path = path
-        self._chats: dict[int, ChatData] | None = None
+        self._chats: dict[int, Saved] | None = None
 
     async def get_chat_data(self) -> dict[int, ChatData]:
-        return {chat_id: dict(data) for chat_id, data in (await self._loaded()).items()}
+        return {
+            chat_id: ChatData.from_json(saved) for chat_id, saved in (await self._loaded()).items()
+        }
 
     async def update_chat_data(self, chat_id: int, data: ChatData) -> None:
-        if not data:
+        saved = data.to_json()
+        if not saved:
             # PTB has an empty entry for every chat the bot has seen: keeping those would keep a
             # list of everyone who talked to the bot. No settings, no entry.
             await self.drop_chat_data(chat_id)
             return
         chats = await self._loaded()
-        if chats.get(chat_id) == data:
+        if chats.get(chat_id) == saved:
             return
-        chats[chat_id] = dict(data)
+        chats[chat_id] = saved
         self._write(chats)
 
     async def drop_chat_data(self, chat_id: int) -> None:
@@ -63,12 +69,12 @@ class JsonChatPersistence(BasePersistence[dict[Any, Any], ChatData, dict[Any, An
     async def flush(self) -> None:
         """Every change is on disk already."""
 
-    async def _loaded(self) -> dict[int, ChatData]:
+    async def _loaded(self) -> dict[int, Saved]:
         if self._chats is None:
             self._chats = self._load()
         return self._chats
 
-    def _load(self) -> dict[int, ChatData]:
+    def _load(self) -> dict[int, Saved]:
         """The chats in the file; none if it is missing, and none if it is unreadable, which is
         then moved aside so that the next write does not destroy what someone may recover."""
         try:
@@ -95,7 +101,7 @@ class JsonChatPersistence(BasePersistence[dict[Any, Any], ChatData, dict[Any, An
                 )
             return {}
 
-    def _write(self, chats: dict[int, ChatData]) -> None:
+    def _write(self, chats: dict[int, Saved]) -> None:
         """Write a temp file beside the state file, then rename it over: a kill leaves the old
         file or the new one, never part of one. Same folder, so the rename is atomic."""
         text = json.dumps({str(k): v for k, v in sorted(chats.items())}, ensure_ascii=False)
@@ -121,8 +127,8 @@ class JsonChatPersistence(BasePersistence[dict[Any, Any], ChatData, dict[Any, An
     async def get_user_data(self) -> dict[int, dict[Any, Any]]:
         return {}
 
-    async def get_bot_data(self) -> dict[Any, Any]:
-        return {}
+    async def get_bot_data(self) -> BotData:
+        return BotData()
 
     async def get_callback_data(self) -> CallbackData | None:
         return None
@@ -133,7 +139,7 @@ class JsonChatPersistence(BasePersistence[dict[Any, Any], ChatData, dict[Any, An
     async def update_user_data(self, user_id: int, data: dict[Any, Any]) -> None:
         pass
 
-    async def update_bot_data(self, data: dict[Any, Any]) -> None:
+    async def update_bot_data(self, data: BotData) -> None:
         pass
 
     async def update_callback_data(self, data: CallbackData) -> None:
@@ -150,5 +156,5 @@ class JsonChatPersistence(BasePersistence[dict[Any, Any], ChatData, dict[Any, An
     async def refresh_user_data(self, user_id: int, user_data: dict[Any, Any]) -> None:
         pass
 
-    async def refresh_bot_data(self, bot_data: dict[Any, Any]) -> None:
+    async def refresh_bot_data(self, bot_data: BotData) -> None:
         pass

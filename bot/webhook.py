@@ -25,7 +25,8 @@ from urllib.parse import urlsplit
 from aiohttp import web
 from telegram import Update
 
-from bot.app import ALLOWED_UPDATES, BotApplication, running
+from bot.app import ALLOWED_UPDATES, running
+from bot.context import BotApplication
 from index import Library
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"

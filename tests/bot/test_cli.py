@@ -7,9 +7,7 @@ import csv
 import io
 import json
 import os
-import signal
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,12 +15,10 @@ import aiohttp
 import pytest
 
 from bot.emulator import Emulator
-from index.library import Library
+from index import Library
+from tests.bot.console import REPORTBOT, TOKEN, start_bot, stop_bot
 from tests.bot.loopback import free_port
 from tests.index.ingest.formats.web_pages import RELIEFWEB_PAGE
-
-REPORTBOT = str(Path(sys.executable).parent / "reportbot")
-TOKEN = "987654321:AAF-real-looking-secret-token-value"
 
 
 @pytest.fixture
@@ -270,7 +266,7 @@ async def test_run_with_a_token_serves_a_bot_api_server_by_long_polling(
 ) -> None:
     async with Emulator(token=TOKEN, bot_username="reportbot_live_bot") as emulator:
         env |= {"REPORTBOT_TOKEN": TOKEN, "REPORTBOT_API_BASE_URL": emulator.base_url}
-        process = await _start(env)
+        process = await start_bot(env)
         try:
             user = emulator.user(first_name="Mariam")
             chat = emulator.private_chat(user)
@@ -278,7 +274,7 @@ async def test_run_with_a_token_serves_a_bot_api_server_by_long_polling(
             reply = await emulator.wait_for(lambda c: c.method == "sendMessage", timeout=30)
             assert "A/HRC/58/19, para. 3" in reply.response["result"]["text"]
         finally:
-            status, logs = await _stop(process)
+            status, logs = await stop_bot(process)
         assert status == 0
         assert [call.method for call in emulator.calls if not call.ok] == []
         assert TOKEN not in logs
@@ -299,7 +295,7 @@ async def test_run_takes_the_operators_and_the_search_limits_from_the_settings(
             "REPORTBOT_SEARCHES_PER_USER": "1",
             "REPORTBOT_ADMIN_IDS": f"{operator['id']},42",
         }
-        process = await _start(env)
+        process = await start_bot(env)
         try:
             chat = emulator.private_chat(operator)
             for text in ("/search trafficking", "/search children", "/status"):
@@ -308,7 +304,7 @@ async def test_run_takes_the_operators_and_the_search_limits_from_the_settings(
                 lambda _: len(emulator.bot_messages(chat["id"])) == 3, timeout=30
             )
         finally:
-            await _stop(process)
+            await stop_bot(process)
         found, slow_down, status = (m["text"] for m in emulator.bot_messages(chat["id"]))
         assert found.startswith("🔎")
         assert slow_down.startswith("You're searching quickly")
@@ -324,19 +320,6 @@ def test_an_unusable_index_dir_is_one_clear_line(env: dict[str, str], tmp_path: 
     assert "Traceback" not in done.stderr
 
 
-async def _start(env: dict[str, str]) -> asyncio.subprocess.Process:
-    return await asyncio.create_subprocess_exec(
-        REPORTBOT, "run", env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
-    )
-
-
-async def _stop(process: asyncio.subprocess.Process) -> tuple[int | None, str]:
-    """SIGTERM, as systemd stops a service; the exit status and everything the bot printed."""
-    process.send_signal(signal.SIGTERM)
-    stdout, stderr = await asyncio.wait_for(process.communicate(), 30)
-    return process.returncode, (stdout + stderr).decode()
-
-
 def _replies(emulator: Emulator) -> list[str]:
     return [call.params["text"] for call in emulator.calls if call.method == "sendMessage"]
 
@@ -348,24 +331,24 @@ async def test_sigterm_stops_long_polling_cleanly_and_a_restart_handles_nothing_
         env |= {"REPORTBOT_TOKEN": TOKEN, "REPORTBOT_API_BASE_URL": emulator.base_url}
         user = emulator.user(first_name="Mariam")
         chat = emulator.private_chat(user)
-        first = await _start(env)
+        first = await start_bot(env)
         try:
             handled = emulator.send_message(chat, user, "/search trafficking")
             await emulator.wait_for(lambda c: c.method == "sendMessage", timeout=30)
         finally:
-            code, _ = await _stop(first)
+            code, _ = await stop_bot(first)
         assert code == 0
         # On its way out the bot confirmed the update to the Bot API with getUpdates' offset.
         polls = [call for call in emulator.calls if call.method == "getUpdates"]
         assert polls[-1].params["offset"] == handled["update_id"] + 1
 
         since = len(emulator.calls)
-        second = await _start(env)
+        second = await start_bot(env)
         try:
             emulator.send_message(chat, user, "/search children")
             await emulator.wait_for(lambda c: c.method == "sendMessage", since=since, timeout=30)
         finally:
-            code, _ = await _stop(second)
+            code, _ = await stop_bot(second)
         assert code == 0
         fetched = [
             update["update_id"]
@@ -397,7 +380,7 @@ async def test_run_with_a_webhook_url_serves_by_webhook_and_stops_cleanly_on_sig
         }
         user = emulator.user(first_name="Mariam")
         chat = emulator.private_chat(user)
-        process = await _start(env)
+        process = await start_bot(env)
         try:
             set_webhook = await emulator.wait_for(lambda c: c.method == "setWebhook", timeout=30)
             assert (set_webhook.params["url"], set_webhook.params["secret_token"]) == (url, secret)
@@ -411,7 +394,7 @@ async def test_run_with_a_webhook_url_serves_by_webhook_and_stops_cleanly_on_sig
             # handled, when SIGTERM comes.
             await emulator.wait_fetched(update, timeout=30)
         finally:
-            code, logs = await _stop(process)
+            code, logs = await stop_bot(process)
         assert code == 0, logs
         (reply,) = _replies(emulator)
         assert "A/HRC/58/19, para. 3" in reply
@@ -441,7 +424,7 @@ async def test_a_webhook_url_the_bot_api_refuses_is_one_clear_line(env: dict[str
             "REPORTBOT_WEBHOOK_SECRET": "deploy-secret_42",
             "REPORTBOT_PORT": str(free_port()),
         }
-        process = await _start(env)
+        process = await start_bot(env)
         stdout, stderr = await asyncio.wait_for(process.communicate(), 30)
     assert process.returncode == 1
     assert stderr.decode().splitlines()[-1] == (
@@ -457,7 +440,7 @@ async def test_a_chats_settings_survive_sigkill(env: dict[str, str], tmp_path: P
         env |= {"REPORTBOT_TOKEN": TOKEN, "REPORTBOT_API_BASE_URL": emulator.base_url}
         user = emulator.user(first_name="Mariam", language_code="en")
         chat = emulator.private_chat(user)
-        process = await _start(env)
+        process = await start_bot(env)
         try:
             emulator.send_message(chat, user, "/report A/HRC/58/19")
             for _ in range(100):
@@ -467,13 +450,13 @@ async def test_a_chats_settings_survive_sigkill(env: dict[str, str], tmp_path: P
         finally:
             process.kill()
             await asyncio.wait_for(process.communicate(), 30)
-        process = await _start(env)
+        process = await start_bot(env)
         try:
             emulator.send_message(chat, user, "/settings")
             reply = await emulator.wait_for(
                 lambda c: c.method == "sendMessage" and "Report for" in c.params["text"], timeout=30
             )
         finally:
-            await _stop(process)
+            await stop_bot(process)
         assert "(chosen with /report)" in reply.params["text"]
         assert list(state.parent.glob("*corrupt*")) == []

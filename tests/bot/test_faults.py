@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 
 from bot.app import build_application, polling
-from bot.emulator import Call, Emulator
+from bot.emulator import Emulator
 from config.settings import Settings
-from index.library import Library
-from tests.bot.conftest import TOKEN, Chat
+from index import Library
+from tests.bot.chats import TOKEN, chat_with, one_more_poll, sent_to
 
 # The failures these tests inject; any other refusal is the bot's own mistake.
 INJECTED = {400, 403, 429, 500, 502}
@@ -32,25 +32,6 @@ async def faulty_bot(emulator: Emulator, library: Library) -> AsyncIterator[Emul
         yield emulator
     rejected = [(c.method, c.response) for c in emulator.calls if not c.ok]
     assert [r for r in rejected if r[1]["error_code"] not in INJECTED] == []
-
-
-def chat_with(emulator: Emulator, name: str) -> Chat:
-    user = emulator.user(first_name=name, language_code="en")
-    return Chat(emulator, emulator.private_chat(user), user)
-
-
-def sent_to(emulator: Emulator, chat: Chat) -> list[Call]:
-    return [
-        call
-        for call in emulator.calls
-        if call.method == "sendMessage" and int(call.params["chat_id"]) == chat.id
-    ]
-
-
-async def one_more_poll(emulator: Emulator) -> None:
-    """Return once the bot has polled again, so anything it was to send meanwhile is sent."""
-    since = len(emulator.calls)
-    await emulator.wait_for(lambda call: call.method == "getUpdates" and call.ok, since=since)
 
 
 async def test_a_429_is_waited_out_and_the_reply_delivered_once(faulty_bot: Emulator) -> None:

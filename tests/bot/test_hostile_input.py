@@ -39,12 +39,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot import render
 from bot.emulator import Emulator
 from bot.emulator.state import Call
-from bot.i18n import texts
-from index.language.official import LANGUAGES
-from tests.bot.conftest import Chat
+from bot.replies import render
+from bot.replies.i18n import texts
+from index import LANGUAGES
+from tests.bot.chats import Chat
 
 EXAMPLES = settings(
     max_examples=50,

@@ -8,12 +8,11 @@ from typing import Any
 import pytest
 
 from bot.app import build_application, polling
-from bot.bidi import FSI, PDI
 from bot.emulator import Emulator
-from index.language.official import LANGUAGES
-from index.library import Library
-from tests.bot.conftest import TOKEN, USERNAME, Chat
-from tests.bot.test_conversation import buttons
+from bot.replies.bidi import FSI, PDI
+from index import LANGUAGES, Library
+from tests.bot.chats import TOKEN, USERNAME, Chat
+from tests.bot.reading import buttons
 
 # Each language as a Telegram app set to it reports it.
 TELEGRAM = {"ar": "ar", "zh": "zh-hans", "en": "en", "fr": "fr", "ru": "ru-RU", "es": "es"}

@@ -10,9 +10,8 @@ import pytest
 
 from bot.emulator import Emulator
 from config.settings import DEFAULT_CATALOGUE
-from index.ingest.catalogue import load_catalogue
-from index.library import Library
-from tests.bot.conftest import Chat
+from index import Library, load_catalogue
+from tests.bot.chats import Chat
 
 # The synthetic test report written in all six languages (tests/eval/reports/A-HRC-TEST-3).
 EVAL_CATALOGUE = Path(__file__).parents[1] / "eval" / "catalogue.toml"

@@ -22,13 +22,13 @@ from telegram.error import NetworkError
 from telegram.ext import Updater
 from telegram.request import HTTPXRequest
 
-from bot.app import ALLOWED_UPDATES, BotApplication, build_application, polling, running
+from bot.app import ALLOWED_UPDATES, build_application, polling, running
+from bot.context import BotApplication
 from bot.emulator import Call, Emulator
-from index.library import Library
-from tests.bot.conftest import TOKEN, Chat
-from tests.bot.test_cli import TOKEN as CLI_TOKEN
-from tests.bot.test_cli import _start, _stop
-from tests.bot.test_faults import chat_with, one_more_poll, sent_to
+from index import Library
+from tests.bot.chats import TOKEN, Chat, chat_with, one_more_poll, sent_to
+from tests.bot.console import TOKEN as CLI_TOKEN
+from tests.bot.console import start_bot, stop_bot
 
 
 def fetched(emulator: Emulator, update_id: int) -> int:
@@ -184,7 +184,7 @@ async def test_a_killed_bot_gets_no_confirmed_update_again_and_loses_none_pendin
         env["REPORTBOT_API_BASE_URL"] = emulator.base_url
         user = emulator.user(first_name="Mariam", language_code="en")
         chat = Chat(emulator, emulator.private_chat(user), user)
-        first = await _start(env)
+        first = await start_bot(env)
         try:
             handled = emulator.send_message(chat.chat, user, "/help")
             await emulator.wait_for(lambda call: call.method == "sendMessage", timeout=30)
@@ -199,14 +199,14 @@ async def test_a_killed_bot_gets_no_confirmed_update_again_and_loses_none_pendin
         await emulator.come_back()
 
         since = len(emulator.calls)
-        second = await _start(env)
+        second = await start_bot(env)
         try:
             await emulator.wait_for(
                 lambda call: call.method == "sendMessage", since=since, timeout=30
             )
             await emulator.wait_confirmed(pending, timeout=30)
         finally:
-            code, _ = await _stop(second)
+            code, _ = await stop_bot(second)
         assert code == 0
         assert fetched(emulator, handled["update_id"]) == 1
         assert fetched(emulator, pending["update_id"]) == 1

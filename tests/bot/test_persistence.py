@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from bot.app import build_application, polling
+from bot.context import ChatData
 from bot.emulator import Emulator
 from bot.persistence import JsonChatPersistence
-from index.library import Library
-from tests.bot.conftest import TOKEN, USERNAME, Chat
+from index import Library
+from tests.bot.chats import TOKEN, USERNAME, Chat
 
 SYMBOL = "A/HRC/58/19"
 
@@ -36,12 +37,15 @@ async def saved(state: Path) -> dict[str, object]:
 async def test_a_write_replaces_the_file_whole_and_leaves_no_temp_file(tmp_path: Path) -> None:
     state = tmp_path / "bot-state.json"
     persistence = JsonChatPersistence(state)
-    await persistence.update_chat_data(7, {"report": SYMBOL})
-    await persistence.update_chat_data(-100, {"language": "fr"})
+    await persistence.update_chat_data(7, ChatData(report=SYMBOL))
+    await persistence.update_chat_data(-100, ChatData(language="fr"))
     assert on_disk(state) == {"-100": {"language": "fr"}, "7": {"report": SYMBOL}}
     assert files(tmp_path) == [state.name]
     again = JsonChatPersistence(state)
-    assert await again.get_chat_data() == {7: {"report": SYMBOL}, -100: {"language": "fr"}}
+    assert await again.get_chat_data() == {
+        7: ChatData(report=SYMBOL),
+        -100: ChatData(language="fr"),
+    }
 
 
 @pytest.mark.parametrize("content", ['{"7": {"report": "A/HRC', "[1, 2]", '{"x": {}}', "\0\1"])
@@ -125,8 +129,8 @@ async def test_chats_without_settings_leave_no_trace_on_disk(
 async def test_settings_emptied_are_an_entry_removed(tmp_path: Path) -> None:
     state = tmp_path / "bot-state.json"
     persistence = JsonChatPersistence(state)
-    await persistence.update_chat_data(7, {"report": SYMBOL})
-    await persistence.update_chat_data(8, {})
+    await persistence.update_chat_data(7, ChatData(report=SYMBOL))
+    await persistence.update_chat_data(8, ChatData())
     assert on_disk(state) == {"7": {"report": SYMBOL}}
-    await persistence.update_chat_data(7, {})
+    await persistence.update_chat_data(7, ChatData())
     assert on_disk(state) == {}

@@ -18,8 +18,8 @@ from bot.app import build_application, polling
 from bot.emulator import Emulator
 from bot.logs import MASK, configure_logging
 from bot.webhook import SECRET_HEADER, webhook
-from index.library import Library
-from tests.bot.conftest import TOKEN, Chat
+from index import Library
+from tests.bot.chats import TOKEN, Chat
 from tests.bot.loopback import free_port
 
 WEBHOOK_SECRET = "webhook-secret_0123456789"

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,11 +14,10 @@ import pytest
 from bot.app import build_application, polling
 from bot.emulator import Emulator
 from config.settings import DEFAULT_CATALOGUE
-from index.library import Library, open_library
-from tests.bot.conftest import TOKEN, Chat
-from tests.bot.test_faults import chat_with
+from index import Library, open_library
+from tests.bot.chats import TOKEN, Chat, chat_with
+from tests.bot.console import REPORTBOT
 
-REPORTBOT = str(Path(sys.executable).parent / "reportbot")
 QUERIES = ("trafficking", "children", "online exploitation", "survivors", "violence")
 NEW_SYMBOL = "A/HRC/60/1"
 NEW_REPORT = "I. Scope\n\n1. Birth registration protects children from trafficking.\n"

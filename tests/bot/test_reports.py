@@ -12,10 +12,8 @@ import pytest
 from bot.app import build_application, polling
 from bot.emulator import Emulator
 from config.settings import DEFAULT_CATALOGUE
-from index.ingest.catalogue import load_catalogue
-from index.library import Library
-from index.models import Paragraph, Report
-from tests.bot.conftest import TOKEN, Chat
+from index import Library, Paragraph, Report, load_catalogue
+from tests.bot.chats import TOKEN, Chat
 
 OTHER = "A/HRC/55/7"
 

@@ -14,8 +14,8 @@ import pytest
 from bot.app import ALLOWED_UPDATES, build_application
 from bot.emulator import Emulator
 from bot.webhook import SECRET_HEADER, CannotListen, webhook
-from index.library import Library
-from tests.bot.conftest import TOKEN, Chat
+from index import Library
+from tests.bot.chats import TOKEN, Chat
 from tests.bot.loopback import free_port
 
 SECRET = "webhook-secret_0123456789"

@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from bot.emulator import Emulator
-from tests.bot.emulator.conftest import TOKEN
+from tests.bot.emulator.clients import TOKEN
 
 
 @pytest.fixture

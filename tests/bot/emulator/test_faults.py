@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from bot.emulator import Emulator
-from tests.bot.emulator.conftest import Api
+from tests.bot.emulator.clients import Api
 
 
 async def test_a_429_is_telegrams_flood_control_answer_then_calls_succeed_again(

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from bot.emulator import Emulator
-from tests.bot.emulator.conftest import Api
+from tests.bot.emulator.clients import Api
 
 NOT_MODIFIED = (
     "Bad Request: message is not modified: specified new message content and reply markup are "

@@ -9,7 +9,7 @@ import aiohttp
 import pytest
 
 from bot.emulator import Emulator
-from tests.bot.emulator.conftest import TOKEN, Api
+from tests.bot.emulator.clients import TOKEN, Api
 
 
 async def test_get_me_describes_the_bot(api: Api) -> None:

@@ -12,7 +12,7 @@ from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes
 
 from bot.emulator import Emulator
-from tests.bot.emulator.conftest import TOKEN
+from tests.bot.emulator.clients import TOKEN
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from bot.emulator import Emulator
-from tests.bot.emulator.conftest import Api, Receiver
+from tests.bot.emulator.clients import Api, Receiver
 
 
 def ids(updates: list[dict[str, Any]]) -> list[int]:

@@ -10,7 +10,7 @@ import pytest
 
 from bot.emulator import Emulator
 from bot.emulator.spec import load_spec
-from tests.bot.emulator.conftest import Api
+from tests.bot.emulator.clients import Api
 
 Update = dict[str, Any]
 

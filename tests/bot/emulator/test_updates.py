@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from bot.emulator import Emulator
-from tests.bot.emulator.conftest import TOKEN, Api
+from tests.bot.emulator.clients import TOKEN, Api
 
 
 def ids(updates: list[dict[str, Any]]) -> list[int]:

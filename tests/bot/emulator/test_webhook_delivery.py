@@ -10,7 +10,7 @@ import pytest
 
 from bot.emulator import Emulator
 from bot.emulator.delivery import FIRST_RETRY_DELAY, MAX_ATTEMPTS, SECRET_HEADER
-from tests.bot.emulator.conftest import Api, Receiver
+from tests.bot.emulator.clients import Api, Receiver
 from tests.bot.loopback import free_port
 
 WEBHOOK_ACTIVE = (

@@ -1,0 +1,222 @@
+"""Paragraphs: /para, /cite, the buttons that open, turn and cite them, and paragraph links.
+
+The buttons are those under a paragraph (◀ ▶ to its neighbours, its other language versions,
+back to the results, Cite) and under results (a result opened in place); /start opens a
+paragraph link.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from telegram import Chat, Message, Update
+from telegram.ext import CallbackQueryHandler, CommandHandler
+
+from bot.addresses import Action, Address, ResultsPage, address_pattern, parse_address
+from bot.context import BotApplication, BotContext
+from bot.features.chats import NEW_MESSAGES
+from bot.features.sending import answer_button, replace, send
+from bot.features.settings import chat_report, find_report, reports_for
+from bot.replies import render
+from bot.replies.i18n import Texts
+from bot.replies.render import Reply
+from index import ENGLISH, Library, Report
+
+
+def add_handlers(application: BotApplication) -> None:
+    application.add_handler(CommandHandler("para", para, NEW_MESSAGES))
+    application.add_handler(CommandHandler("cite", cite, NEW_MESSAGES))
+    application.add_handler(
+        CallbackQueryHandler(navigate, pattern=address_pattern(Action.NAVIGATE))
+    )
+    application.add_handler(CallbackQueryHandler(cite_button, pattern=address_pattern(Action.CITE)))
+    application.add_handler(CallbackQueryHandler(open_button, pattern=address_pattern(Action.OPEN)))
+
+
+async def para(update: Update, context: BotContext) -> None:
+    """`/para N`, `/para SYMBOL N`, `/para annex I N`, `/para SYMBOL annex I N`."""
+    target = await _target(update, context)
+    if target is not None:
+        report, number, annex = target
+        await _show(context, context.texts, update.effective_chat, report.symbol, number, annex)
+
+
+async def cite(update: Update, context: BotContext) -> None:
+    """`/cite N` and the other forms of /para: the full reference, ready to copy."""
+    target = await _target(update, context)
+    if target is not None:
+        report, number, annex = target
+        paragraph = await asyncio.to_thread(
+            context.services.library.paragraph, report.symbol, number, report.lang, annex
+        )
+        if paragraph is not None:
+            reply = render.cite_reply(context.texts, report, paragraph)
+            await send(context, update.effective_chat, [reply])
+
+
+async def navigate(update: Update, context: BotContext) -> None:
+    """A result's button, ◀ ▶, a language version, back to the results: the paragraph in place
+    of what the message shows."""
+    t = context.texts
+    await answer_button(
+        update, t, parse_address, lambda message, target: _navigate(context, t, message, target)
+    )
+
+
+async def cite_button(update: Update, context: BotContext) -> None:
+    """Cite, under a paragraph: its full reference in a new message."""
+    t = context.texts
+    await answer_button(
+        update, t, parse_address, lambda message, target: _cite(context, t, message.chat, target)
+    )
+
+
+async def open_button(update: Update, context: BotContext) -> None:
+    """A button with a paragraph link: the paragraph in a new message."""
+    t = context.texts
+    await answer_button(
+        update, t, parse_address, lambda message, target: _open(context, t, message.chat, target)
+    )
+
+
+async def open_address(context: BotContext, t: Texts, chat: Chat | None, target: Address) -> bool:
+    """Send the paragraph `target` points to; False if it points to none (any longer)."""
+    symbol = await _resolve(context.services.library, target)
+    return symbol is not None and await _show(
+        context, t, chat, symbol, target.number, target.annex, target.lang
+    )
+
+
+async def _open(context: BotContext, t: Texts, chat: Chat, target: Address) -> str | None:
+    return None if await open_address(context, t, chat, target) else render.stale_button(t)
+
+
+async def _target(update: Update, context: BotContext) -> tuple[Report, int, str | None] | None:
+    """The paragraph a /para or /cite names; None, after saying why, if it names none."""
+    args = list(context.args or [])
+    t = context.texts
+    library = context.services.library
+    reports = await reports_for(t, library)
+    if not reports:
+        await send(context, update.effective_chat, [Reply(render.no_reports(t))])
+        return None
+    report = chat_report(reports, context.chat_data)
+    if args and (named := find_report(reports, args[0])) is not None:
+        report, args = named, args[1:]
+    elif args and "/" in args[0]:
+        await send(context, update.effective_chat, [Reply(render.unknown_reports(t, args[:1]))])
+        return None
+    annex = None
+    if len(args) == 3 and args[0].casefold() == "annex":
+        annex, args = args[1].upper(), args[2:]
+    numbers = await asyncio.to_thread(library.paragraph_numbers, report.symbol, report.lang, annex)
+    if annex is not None and not numbers:
+        await send(context, update.effective_chat, [Reply(render.no_annex(t, report, annex))])
+        return None
+    if len(args) != 1:
+        text = render.para_usage(t, report, numbers, annex)
+        await send(context, update.effective_chat, [Reply(text)])
+        return None
+    number = _paragraph_number(args[0])
+    if number is None or number not in numbers:
+        text = render.para_not_found(t, args[0][:20], report, numbers, annex)
+        await send(context, update.effective_chat, [Reply(text)])
+        return None
+    return report, number, annex
+
+
+def _paragraph_number(argument: str) -> int | None:
+    text = argument.strip().rstrip(".")
+    return int(text) if text.isdecimal() and len(text) <= 6 else None
+
+
+def _paragraph_replies(
+    library: Library,
+    t: Texts,
+    symbol: str,
+    number: int,
+    annex: str | None,
+    username: str,
+    back: ResultsPage | None = None,
+    lang: str | None = None,
+) -> list[Reply] | None:
+    """The paragraph in `lang` (the reader's language when not given), or in English, or in
+    whatever version the report has, with buttons for its other versions."""
+    languages = library.languages(symbol)
+    wanted = [lang or t.language, ENGLISH, *languages]
+    version = next((code for code in wanted if code in languages), None)
+    if version is None:
+        return None
+    paragraph = library.paragraph(symbol, number, version, annex)
+    if paragraph is None:
+        return None
+    numbers = library.paragraph_numbers(symbol, version, annex)
+    return render.paragraph_reply(t, paragraph, numbers, username, back, languages)
+
+
+async def _show(
+    context: BotContext,
+    t: Texts,
+    chat: Chat | None,
+    symbol: str,
+    number: int,
+    annex: str | None,
+    lang: str | None = None,
+) -> bool:
+    replies = await asyncio.to_thread(
+        _paragraph_replies,
+        context.services.library,
+        t,
+        symbol,
+        number,
+        annex,
+        context.bot.username,
+        None,
+        lang,
+    )
+    if replies is None:
+        return False
+    await send(context, chat, replies)
+    return True
+
+
+async def _resolve(library: Library, target: Address) -> str | None:
+    reports = await asyncio.to_thread(library.reports)
+    return target.resolve(report.symbol for report in reports)
+
+
+async def _navigate(context: BotContext, t: Texts, message: Message, target: Address) -> str | None:
+    library = context.services.library
+    symbol = await _resolve(library, target)
+    if symbol is None:
+        return render.stale_button(t)
+    replies = await asyncio.to_thread(
+        _paragraph_replies,
+        library,
+        t,
+        symbol,
+        target.number,
+        target.annex,
+        context.bot.username,
+        target.back,
+        target.lang,
+    )
+    if replies is None:
+        return render.stale_button(t)
+    await replace(context, message, replies)
+    return None
+
+
+async def _cite(context: BotContext, t: Texts, chat: Chat, target: Address) -> str | None:
+    library = context.services.library
+    symbol = await _resolve(library, target)
+    if symbol is None:
+        return render.stale_button(t)
+    report = await asyncio.to_thread(library.report, symbol, target.lang)
+    paragraph = await asyncio.to_thread(
+        library.paragraph, symbol, target.number, target.lang, target.annex
+    )
+    if report is None or paragraph is None:
+        return render.stale_button(t)
+    await send(context, chat, [render.cite_reply(t, report, paragraph)])
+    return None

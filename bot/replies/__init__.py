@@ -1,0 +1,1 @@
+"""What the bot says: replies rendered as Telegram HTML, packed into messages, in six languages."""

@@ -1,0 +1,631 @@
+"""What the bot says, as Telegram HTML: search results, paragraphs, help. Pure functions.
+
+Every piece of report or user text is escaped here and nowhere else; citations use the UN's
+own form (`A/HRC/58/19, para. 3`) wherever a paragraph is shown, in every language. The bot's
+own words come from `t`, the texts of the chat's language (bot/replies/i18n.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from babel.dates import format_timedelta
+from telegram import (
+    CopyTextButton,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InlineQueryResultArticle,
+    InputTextMessageContent,
+)
+from telegram.helpers import create_deep_linked_url
+
+from bot.addresses import Action, ResultsPage, address
+from bot.replies.i18n import NAMES, Texts
+from bot.replies.messages import MESSAGE_LIMIT, Block, Markup, Plain, attribute, escape, pack
+from index import LANGUAGES, Hit, Paragraph, Report, SearchResult, Summary, reference
+
+# The bundled reports are in English, so the example searches English words in every language.
+SEARCH_EXAMPLE = "/search trafficking in children"
+FILTER_EXAMPLE = "/search report:A/HRC/58/19 trafficking"
+CITATION_EXAMPLE = "A/HRC/58/19, para. 3"
+PAGE_SIZE = 5
+_QUERY_SHOWN = 120
+# Report symbols are short (A/HRC/58/19): a longer one typed is shown cut to this.
+_SYMBOL_SHOWN = 40
+# Telegram's limit for the text a copy button copies.
+_COPY_LIMIT = 256
+
+
+@dataclass(frozen=True)
+class Reply:
+    text: str
+    keyboard: InlineKeyboardMarkup | None = None
+
+
+def _with_keyboard(texts: list[str], keyboard: InlineKeyboardMarkup | None) -> list[Reply]:
+    """The keyboard goes under the last message, where the reader ends up."""
+    return [Reply(text, keyboard if i == len(texts) - 1 else None) for i, text in enumerate(texts)]
+
+
+def _link(url: str, label: str) -> str:
+    return f'<a href="{attribute(url)}">{escape(label)}</a>'
+
+
+def _address(
+    action: Action,
+    paragraph: Paragraph,
+    number: int | None = None,
+    back: ResultsPage | None = None,
+) -> str:
+    target = paragraph.number if number is None else number
+    return address(action, paragraph.symbol, target, paragraph.annex, back, paragraph.lang).encode()
+
+
+def deep_link(username: str, paragraph: Paragraph) -> str:
+    return create_deep_linked_url(username, _address(Action.OPEN, paragraph))
+
+
+def _links(t: Texts, paragraph: Paragraph, username: str) -> str:
+    links = [_link(paragraph.link, t.gettext("Read in the report"))] if paragraph.link else []
+    links.append(_link(paragraph.official_url, t.gettext("UN document")))
+    links.append(_link(deep_link(username, paragraph), t.gettext("Link to this paragraph")))
+    return " · ".join(links)
+
+
+def _heading(paragraph: Paragraph) -> str:
+    heading = f"<b>{escape(paragraph.citation)}</b>"
+    if paragraph.section:
+        heading += f" — <i>{escape(paragraph.section)}</i>"
+    return heading
+
+
+def summary_html(summary: Summary) -> str:
+    return "".join(
+        f"<b>{escape(s.text)}</b>" if s.match else escape(s.text) for s in summary.segments
+    )
+
+
+def _shown_query(words: Sequence[str], most: int = _QUERY_SHOWN) -> str:
+    shown = " ".join(words)
+    return shown if len(shown) <= most else shown[: most - 1].rstrip() + "…"
+
+
+def search_usage(t: Texts) -> str:
+    return t.gettext(
+        "Tell me what to look for, e.g.\n<code>{example}</code>\n\n"
+        "I reply with the five paragraphs that match best, each cited the UN way.",
+        example=escape(SEARCH_EXAMPLE),
+    )
+
+
+def nothing_to_search(t: Texts) -> str:
+    return t.gettext(
+        "Those words are too short or too common to search for. "
+        "Try more specific ones, e.g. <code>{example}</code>",
+        example=escape(SEARCH_EXAMPLE),
+    )
+
+
+def no_hits(t: Texts, words: Sequence[str]) -> str:
+    return t.gettext(
+        "No paragraph mentions <i>{query}</i>.\n"
+        "Try fewer or broader words, or another spelling, e.g. <code>{example}</code>",
+        query=escape(_shown_query(words)),
+        example=escape(SEARCH_EXAMPLE),
+    )
+
+
+def _result(t: Texts, rank: int, hit: Hit, username: str) -> Block:
+    return Markup(
+        f"{rank}. {_heading(hit.paragraph)}\n"
+        f"{summary_html(hit.summary)}\n"
+        f"{_links(t, hit.paragraph, username)}"
+    )
+
+
+def _italics(t: Texts, words: Sequence[str]) -> str:
+    return t.join([f"<i>{escape(word)}</i>" for word in words])
+
+
+def showing_results(t: Texts, corrected: Sequence[tuple[str, str]]) -> str:
+    """Which words were searched for instead of the ones typed, which no paragraph has."""
+    return t.gettext(
+        "Showing results for {searched}: no paragraph has {typed}.",
+        searched=_italics(t, [instead for _, instead in corrected]),
+        typed=_italics(t, [word for word, _ in corrected]),
+    )
+
+
+def unknown_reports(t: Texts, symbols: Sequence[str]) -> str:
+    # What was typed is echoed shortened: a 4000-character "symbol" must not overflow the reply.
+    return t.ngettext(
+        "No report {symbols} is indexed. /reports lists the ones I have.",
+        "Reports {symbols} are not indexed. /reports lists the ones I have.",
+        len(symbols),
+        symbols=t.join([escape(_shown_query([symbol], _SYMBOL_SHOWN)) for symbol in symbols]),
+    )
+
+
+def expired_search(t: Texts) -> str:
+    return t.gettext("That search has expired. Send it again to see its results.")
+
+
+def _result_buttons(
+    t: Texts, hits: Sequence[Hit], page: ResultsPage, has_next: bool
+) -> InlineKeyboardMarkup:
+    """A button per result, opening it in place, then ◀ ▶ between pages."""
+    several = len({hit.paragraph.symbol for hit in hits}) > 1
+    buttons = [
+        InlineKeyboardButton(
+            hit.paragraph.citation if several else hit.paragraph.place,
+            callback_data=_address(Action.NAVIGATE, hit.paragraph, back=page),
+        )
+        for hit in hits
+    ]
+    # Citations of several reports are too long to share a row.
+    rows = [[button] for button in buttons] if several else [buttons]
+    turns = []
+    if page.page > 0:
+        previous = ResultsPage(page.token, page.page - 1)
+        turns.append(InlineKeyboardButton(t.gettext("◀ Previous"), callback_data=previous.encode()))
+    if has_next:
+        following = ResultsPage(page.token, page.page + 1)
+        turns.append(InlineKeyboardButton(t.gettext("Next ▶"), callback_data=following.encode()))
+    return InlineKeyboardMarkup([*rows, turns] if turns else rows)
+
+
+def _results_header(t: Texts, result: SearchResult, first: int, last: int, ranged: bool) -> str:
+    # A range (`6–10`) takes the form its last number takes, as in `6–10 paragraphs`.
+    count = f"{first}–{last}" if ranged else str(last)
+    query = escape(_shown_query(result.words))
+    if result.reports:
+        header = t.ngettext(
+            "🔎 {count} paragraph for <i>{query}</i> in {reports}",
+            "🔎 {count} paragraphs for <i>{query}</i> in {reports}",
+            last,
+            count=count,
+            query=query,
+            reports=t.join([escape(symbol) for symbol in result.reports]),
+        )
+    else:
+        header = t.ngettext(
+            "🔎 {count} paragraph for <i>{query}</i>",
+            "🔎 {count} paragraphs for <i>{query}</i>",
+            last,
+            count=count,
+            query=query,
+        )
+    if result.corrected:
+        header += "\n" + showing_results(t, result.corrected)
+    if not result.matched_all:
+        header += "\n" + t.gettext("No paragraph has all of these words; these have some of them.")
+    if result.fell_back_from:
+        header += "\n" + t.gettext("No paragraphs in this language: showing English ones.")
+    return header
+
+
+def search_reply(
+    t: Texts, result: SearchResult, username: str, page: ResultsPage, has_next: bool = False
+) -> list[Reply]:
+    """One page of results: `result.hits` are that page's, ranked from the page's start."""
+    if result.unknown_reports:
+        return [Reply(unknown_reports(t, result.unknown_reports))]
+    if not result.words:
+        return [Reply(nothing_to_search(t))]
+    if not result.hits and page.page > 0:
+        return [Reply(expired_search(t))]
+    if not result.hits:
+        no_version = t.gettext("No report is indexed in this language yet: try English words.")
+        return [
+            Reply(no_hits(t, result.words) + ("\n" + no_version if result.fell_back_from else ""))
+        ]
+    first = page.page * PAGE_SIZE + 1
+    last = first + len(result.hits) - 1
+    header = _results_header(t, result, first, last, ranged=bool(page.page or has_next))
+    blocks: list[Block] = [Markup(header)]
+    blocks.extend(_result(t, rank, hit, username) for rank, hit in enumerate(result.hits, first))
+    return _with_keyboard(pack(blocks), _result_buttons(t, result.hits, page, has_next))
+
+
+def _paragraph_buttons(
+    t: Texts, paragraph: Paragraph, numbers: Sequence[int], back: ResultsPage | None
+) -> InlineKeyboardMarkup:
+    """◀ ▶ to the neighbours within the body or the same annex; back to the results; cite.
+
+    The neighbours are named as citations name them (`para. 2`), in every language."""
+    position = numbers.index(paragraph.number) if paragraph.number in numbers else -1
+    turns = []
+    if position > 0:
+        previous = numbers[position - 1]
+        turns.append(
+            InlineKeyboardButton(
+                f"◀ para. {previous}",
+                callback_data=_address(Action.NAVIGATE, paragraph, previous, back),
+            )
+        )
+    if 0 <= position < len(numbers) - 1:
+        following = numbers[position + 1]
+        turns.append(
+            InlineKeyboardButton(
+                f"para. {following} ▶",
+                callback_data=_address(Action.NAVIGATE, paragraph, following, back),
+            )
+        )
+    more = (
+        [InlineKeyboardButton(t.gettext("↩ Results"), callback_data=back.encode())] if back else []
+    )
+    more.append(
+        InlineKeyboardButton(t.gettext("Cite"), callback_data=_address(Action.CITE, paragraph))
+    )
+    return InlineKeyboardMarkup([turns, more] if turns else [more])
+
+
+def paragraph_reply(
+    t: Texts,
+    paragraph: Paragraph,
+    numbers: Sequence[int],
+    username: str,
+    back: ResultsPage | None = None,
+    languages: Sequence[str] = (),
+) -> list[Reply]:
+    """The paragraph in full, verbatim, with ◀ ▶ to its neighbours among `numbers` and a button
+    for each other language version among `languages`."""
+    blocks: list[Block] = [
+        Markup(_heading(paragraph)),
+        Plain(paragraph.text),
+        Markup(_links(t, paragraph, username)),
+    ]
+    keyboard = _paragraph_buttons(t, paragraph, numbers, back)
+    versions = [
+        InlineKeyboardButton(
+            NAMES[lang],
+            callback_data=address(
+                Action.NAVIGATE, paragraph.symbol, paragraph.number, paragraph.annex, back, lang
+            ).encode(),
+        )
+        for lang in languages
+        if lang != paragraph.lang
+    ]
+    if versions:
+        keyboard = InlineKeyboardMarkup([*keyboard.inline_keyboard, versions])
+    return _with_keyboard(pack(blocks), keyboard)
+
+
+def cite_reply(t: Texts, report: Report, paragraph: Paragraph) -> Reply:
+    """The full reference and the paragraph's link, with a button that copies them."""
+    cited = reference(report, paragraph)
+    link = paragraph.link or paragraph.official_url
+    copied = next((text for text in (f"{cited}, {link}", cited) if len(text) <= _COPY_LIMIT), None)
+    keyboard = (
+        InlineKeyboardMarkup(
+            [[InlineKeyboardButton(t.gettext("Copy citation"), copy_text=CopyTextButton(copied))]]
+        )
+        if copied
+        else None
+    )
+    text = t.gettext("<b>Cite as</b>\n<code>{reference}</code>", reference=escape(cited))
+    return Reply(f"{text}\n{_link(link, link)}", keyboard)
+
+
+def _fitted(text: str, room: int) -> str:
+    """`text` escaped, cut at a word with an ellipsis until it takes at most `room` characters:
+    a message chosen from an inline query is one message, it cannot be split."""
+    while len(escape(text)) > room:
+        text = text[: int(len(text) * 0.9)].rsplit(" ", 1)[0] + " …"
+    return escape(text)
+
+
+def _quoted(t: Texts, paragraph: Paragraph, username: str) -> str:
+    """The paragraph as a quote, with its citation and links."""
+    after = f"\n{_heading(paragraph)}\n{_links(t, paragraph, username)}"
+    room = MESSAGE_LIMIT - len(after) - len("<blockquote></blockquote>")
+    return f"<blockquote>{_fitted(paragraph.text, room)}</blockquote>{after}"
+
+
+def inline_result(
+    t: Texts, paragraph: Paragraph, description: str, username: str
+) -> InlineQueryResultArticle:
+    """A paragraph offered in inline mode; choosing it posts the paragraph, quoted and cited."""
+    title = (
+        f"{paragraph.citation} — {paragraph.section}" if paragraph.section else paragraph.citation
+    )
+    return InlineQueryResultArticle(
+        id=_address(Action.OPEN, paragraph),
+        title=title,
+        description=description,
+        input_message_content=InputTextMessageContent(_quoted(t, paragraph, username)),
+    )
+
+
+def inline_summary(t: Texts, report: Report) -> InlineQueryResultArticle:
+    """The report's own summary, as an entry point when nothing is typed yet."""
+    before = f"<b>{escape(report.symbol)}</b> — {escape(report.title)}\n"
+    after = f"\n{_link(report.official_url, t.gettext('UN document'))}"
+    room = MESSAGE_LIMIT - len(before) - len(after) - len("<blockquote expandable></blockquote>")
+    quote = f"<blockquote expandable>{_fitted(report.summary, room)}</blockquote>"
+    return InlineQueryResultArticle(
+        id=f"summary-{address(Action.OPEN, report.symbol, 0).slug}",
+        title=t.gettext("{symbol} — summary", symbol=report.symbol),
+        description=report.title,
+        input_message_content=InputTextMessageContent(before + quote + after),
+    )
+
+
+def help_button(t: Texts) -> str:
+    """The button above inline results that opens the help in a private chat."""
+    return t.gettext("How to use this bot")
+
+
+def _range(numbers: Sequence[int]) -> str:
+    return f"{numbers[0]}–{numbers[-1]}" if len(numbers) > 1 else str(numbers[0])
+
+
+def _part(report: Report, annex: str | None) -> str:
+    return escape(f"{report.symbol}, annex {annex}" if annex else report.symbol)
+
+
+def _command(annex: str | None, number: int) -> str:
+    return f"/para annex {escape(annex)} {number}" if annex else f"/para {number}"
+
+
+def para_usage(t: Texts, report: Report, numbers: Sequence[int], annex: str | None = None) -> str:
+    return t.gettext(
+        "Which paragraph? Give its number, e.g. <code>{command}</code>\n"
+        "{part} has paragraphs {range}. Another report: <code>/para SYMBOL number</code>; "
+        "an annex: <code>/para annex I number</code>.",
+        command=_command(annex, numbers[0]),
+        part=_part(report, annex),
+        range=_range(numbers),
+    )
+
+
+def para_not_found(
+    t: Texts, argument: str, report: Report, numbers: Sequence[int], annex: str | None = None
+) -> str:
+    return t.gettext(
+        "There is no paragraph {number} in {part}: its paragraphs are numbered {range}.\n"
+        "Try <code>{command}</code>.",
+        number=escape(argument),
+        part=_part(report, annex),
+        range=_range(numbers),
+        command=_command(annex, numbers[0]),
+    )
+
+
+def no_annex(t: Texts, report: Report, annex: str) -> str:
+    return t.gettext(
+        "{symbol} has no annex {annex}.", symbol=escape(report.symbol), annex=escape(annex)
+    )
+
+
+def reports_list(t: Texts, reports: Sequence[Report], current: Report | None) -> str:
+    lines = [t.gettext("<b>Reports</b>")]
+    mark = " ✓ <i>" + t.gettext("this chat's report") + "</i>"
+    lines.extend(_report_line(t, r) + (mark if r == current else "") for r in reports)
+    lines += [
+        "",
+        t.gettext(
+            "<code>/report SYMBOL</code> makes one this chat's report for /para; "
+            "/search looks in all of them, or in one with <code>report:SYMBOL</code>."
+        ),
+    ]
+    return "\n".join(lines)
+
+
+def settings(
+    t: Texts, current: Report | None, report_chosen: bool, language_chosen: bool, group: bool
+) -> str:
+    """The chat's report and language, and how each was set."""
+    lines = [t.gettext("<b>Settings</b>")]
+    if current is None:
+        lines.append(no_reports(t))
+    elif report_chosen:
+        lines.append(
+            t.gettext(
+                "Report for /para and /cite: <b>{symbol}</b> (chosen with /report)",
+                symbol=escape(current.symbol),
+            )
+        )
+    else:
+        lines.append(
+            t.gettext(
+                "Report for /para and /cite: <b>{symbol}</b> "
+                "(the most recent; choose another with /report)",
+                symbol=escape(current.symbol),
+            )
+        )
+    if language_chosen:
+        lines.append(
+            t.gettext("Language: <b>{language}</b> (chosen with /lang)", language=NAMES[t.language])
+        )
+    else:
+        lines.append(
+            t.gettext(
+                "Language: <b>{language}</b> (not chosen: each person gets the language of their "
+                "Telegram app if I speak it, else English; choose one with /lang)",
+                language=NAMES[t.language],
+            )
+        )
+    if group:
+        lines.append(admins_decide(t))
+    return "\n".join(lines)
+
+
+def languages_list(t: Texts, group: bool) -> str:
+    """The six languages, each by its own name, the chat's marked."""
+    lines = [t.gettext("<b>Languages</b>")]
+    for language in LANGUAGES:
+        mark = " ✓" if language == t.language else ""
+        lines.append(f"• {NAMES[language]} — <code>/lang {language}</code>{mark}")
+    lines += [
+        "",
+        t.gettext("Send <code>/lang CODE</code> to choose the language I use in this chat."),
+    ]
+    if group:
+        lines.append(admins_decide(t))
+    return "\n".join(lines)
+
+
+def unknown_language(t: Texts, code: str) -> str:
+    return t.gettext(
+        "I can only reply in the languages below; <i>{code}</i> is not one of them.",
+        code=escape(code),
+    )
+
+
+def language_chosen(t: Texts) -> str:
+    # Translators: name your own language here; this is said in the language just chosen.
+    return t.gettext("From now on I reply in English in this chat.")
+
+
+def admins_decide(t: Texts) -> str:
+    return t.gettext("In this group, only its administrators can change these.")
+
+
+def admins_only(t: Texts) -> str:
+    return t.gettext("Only this group's administrators can change its settings.")
+
+
+def forgotten(t: Texts) -> str:
+    return t.gettext("I have erased this chat's settings: its report and its language.")
+
+
+def report_chosen(t: Texts, report: Report) -> str:
+    return t.gettext(
+        "This chat's report is now <b>{symbol}</b> — {title}.\n"
+        "<code>/para 1</code> opens its first paragraph.",
+        symbol=escape(report.symbol),
+        title=escape(report.title),
+    )
+
+
+def no_reports(t: Texts) -> str:
+    return t.gettext(
+        "No report is indexed yet. An operator can add one with <code>reportbot ingest</code>."
+    )
+
+
+def _report_line(t: Texts, report: Report) -> str:
+    year = f" ({report.year})" if report.year else ""
+    return t.ngettext(
+        "• <b>{symbol}</b>{year} — {title}, {count} paragraph",
+        "• <b>{symbol}</b>{year} — {title}, {count} paragraphs",
+        report.paragraph_count,
+        symbol=escape(report.symbol),
+        year=year,
+        title=escape(report.title),
+        count=report.paragraph_count,
+    )
+
+
+def help_text(t: Texts, reports: Sequence[Report]) -> str:
+    lines = [
+        t.gettext(
+            "I find paragraphs in UN reports and cite them the way the UN does, "
+            "e.g. <b>{citation}</b>.",
+            citation=escape(CITATION_EXAMPLE),
+        ),
+        "",
+        t.gettext(
+            "<b>/search</b> <i>words</i> — the five paragraphs that match best, each with a short "
+            "summary and a link\n   e.g. <code>{example}</code>",
+            example=escape(SEARCH_EXAMPLE),
+        ),
+        t.gettext(
+            "<b>/para</b> <i>number</i> — one paragraph in full, verbatim\n"
+            "   e.g. <code>/para 3</code>, <code>/para A/HRC/58/19 3</code>, "
+            "<code>/para annex I 2</code>"
+        ),
+        t.gettext("<b>/cite</b> <i>number</i> — the full reference to a paragraph, to copy"),
+        t.gettext(
+            "<b>/reports</b> — the reports I have; <b>/report</b> <i>symbol</i> — this chat's "
+            "report for /para"
+        ),
+        t.gettext(
+            "<b>/lang</b> — the language I reply in; <b>/settings</b> — this chat's settings"
+        ),
+        t.gettext("<b>/forget</b> — erase what I keep about this chat"),
+        t.gettext("<b>/help</b> — this message"),
+        "",
+        t.gettext("Narrow a search with filters among the words:"),
+        t.gettext("• <code>report:A/HRC/58/19</code> — one report"),
+        t.gettext(
+            "• <code>section:recommendations</code> — paragraphs under a heading with these "
+            'words (several in quotes: <code>section:"juvenile justice"</code>)'
+        ),
+        t.gettext(
+            "• <code>year:2025</code> or <code>year:2020-2025</code> — reports of those years"
+        ),
+        "   " + t.gettext("e.g. <code>{example}</code>", example=escape(FILTER_EXAMPLE)),
+        "",
+        t.gettext(
+            "In a private chat you can also just type your words. In groups, use the commands."
+        ),
+    ]
+    if reports:
+        lines += ["", t.gettext("<b>Reports</b>"), *(_report_line(t, report) for report in reports)]
+    return "\n".join(lines)
+
+
+def unknown_command(t: Texts) -> str:
+    return t.gettext("I don't know that command. Send /help to see what I can do.")
+
+
+def stale_button(t: Texts) -> str:
+    return t.gettext("That button no longer works. Send /help to start again.")
+
+
+def unknown_link(t: Texts) -> str:
+    return t.gettext("That link doesn't point to a paragraph I know. Here is how to find one:")
+
+
+def something_went_wrong(t: Texts) -> str:
+    return t.gettext("Sorry, something went wrong on my side. Please try again in a moment.")
+
+
+def slow_down(t: Texts, seconds: int) -> str:
+    return t.ngettext(
+        "You're searching quickly: please wait {count} second and try again.",
+        "You're searching quickly: please wait {count} seconds and try again.",
+        seconds,
+        count=seconds,
+    )
+
+
+def slow_down_button(t: Texts, seconds: int) -> str:
+    """The inline mode's button above no results: short, Telegram cuts it at 64 characters."""
+    return t.gettext("Searching too fast: try again in {count} s", count=seconds)
+
+
+def operators_only(t: Texts) -> str:
+    return t.gettext("Only the bot's operators can do that.")
+
+
+def status(
+    t: Texts,
+    reports: Sequence[Report],
+    uptime: dt.timedelta,
+    chats: int,
+    failures: int,
+    refused: int,
+) -> str:
+    """The operators' /status: the index, the time up, and what went wrong since the start."""
+    return t.gettext(
+        "<b>Status</b>\n"
+        "Reports: {reports}\n"
+        "Language versions: {versions}\n"
+        "Paragraphs: {paragraphs}\n"
+        "Up for: {uptime}\n"
+        "Chats with settings: {chats}\n"
+        "Updates that failed since the start: {failures}\n"
+        "Searches slowed down since the start: {refused}",
+        reports=len({report.symbol for report in reports}),
+        versions=len(reports),
+        paragraphs=sum(report.paragraph_count for report in reports),
+        uptime=format_timedelta(uptime, locale=t.language),
+        chats=chats,
+        failures=failures,
+        refused=refused,
+    )

@@ -1,0 +1,1 @@
+"""The sandbox: a chat with the real bot in a terminal, through the Bot API emulator."""

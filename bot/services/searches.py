@@ -1,0 +1,24 @@
+"""Searches remembered for paging, behind short tokens that fit in callback data.
+
+Only in memory, bounded and expiring: what people search for may be sensitive, so it is never
+written to disk. After a restart an old page button finds nothing and the bot says so.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from cachetools import TTLCache
+
+
+class SearchMemory:
+    def __init__(self, capacity: int = 5_000, lifetime: float = 24 * 3600) -> None:
+        self._queries: TTLCache[str, str] = TTLCache(maxsize=capacity, ttl=lifetime)
+
+    def remember(self, query: str) -> str:
+        token = secrets.token_hex(4)
+        self._queries[token] = query
+        return token
+
+    def recall(self, token: str) -> str | None:
+        return self._queries.get(token)
