@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint quality translations bench soak clean
+.PHONY: run test lint quality fidelity translations bench soak clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,13 @@ test: lint
 # Search quality on the labelled queries of tests/eval: the bot's ranking against plain BM25.
 quality: $(STAMP)
 	$(BIN)/python -m tests.eval.quality
+
+# How faithfully the reader reads real UN PDFs (page furniture, footnotes, preambles, numbering):
+# FIDELITY_DIR is a folder of them (docs/reading-un-documents.md says where to find some). Not
+# part of `make test`: it takes minutes. FIDELITY_ARGS=--help for options (`--every 5`).
+fidelity: $(STAMP)
+	@test -n "$(FIDELITY_DIR)" || { echo "usage: make fidelity FIDELITY_DIR=<folder of UN PDFs>"; exit 2; }
+	$(BIN)/python -m tests.fidelity $(FIDELITY_DIR) $(FIDELITY_ARGS)
 
 # Speed at library scale (1k to 320k paragraphs) against an SQLite FTS5 baseline; writes
 # docs/benchmarks.md. Not part of `make test`: it takes minutes. BENCH_ARGS=--help for options.

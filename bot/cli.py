@@ -20,16 +20,20 @@ from config.settings import Settings, SettingsError, load_settings
 from index import (
     BULK_FROM,
     FORMATS,
+    LANGUAGES,
     SUPPORTED_SUFFIXES,
     WRITERS,
     IndexUnavailable,
     IngestBusy,
+    Ingested,
     IngestError,
     Library,
     Overrides,
+    Progress,
     UnknownReports,
     collect_paths,
     export_rows,
+    fetch_reports,
     open_library,
     read_reports,
 )
@@ -69,6 +73,17 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("--date", type=dt.date.fromisoformat, help="document date, YYYY-MM-DD")
     ingest.add_argument("--lang", help="language code, e.g. en (default: found in the text)")
     ingest.add_argument("--url", help="where the report is published")
+
+    fetch = commands.add_parser(
+        "fetch",
+        help="download reports by symbol from the UN Official Document System and index them",
+    )
+    fetch.add_argument("symbols", nargs="+", metavar="SYMBOL", help="e.g. A/HRC/58/19")
+    fetch.add_argument(
+        "--lang",
+        metavar="LANGS",
+        help=f"language versions, separated by commas (default: {','.join(LANGUAGES)})",
+    )
 
     export = commands.add_parser("export", help="write indexed paragraphs as JSON Lines or CSV")
     export.add_argument("symbols", nargs="*", metavar="SYMBOL", help="reports (default: all)")
@@ -193,18 +208,40 @@ def _ingest(args: argparse.Namespace, settings: Settings, library: Library) -> i
     # one bad file leaves the index as it was.
     with tempfile.TemporaryDirectory(prefix="reportbot-") as downloads:
         sources = collect_paths(args.paths or [settings.catalogue], Path(downloads))
-        ingested = read_reports(sources, overrides)
-    paragraphs = sum(len(item.report.paragraphs) for item in ingested)
-    with library.transaction(bulk=paragraphs >= BULK_FROM) as batch:
-        for item in ingested:
-            batch.add(item.report)
-    for item in ingested:
-        report = item.report
-        print(
-            f"indexed {report.symbol} ({report.lang}): {report.paragraph_count} paragraphs "
-            f"from {item.source.name}"
-        )
+        with Progress(len(sources)) as progress:
+            ingested = read_reports(sources, overrides, progress)
+    _publish(library, ingested)
     return 0
+
+
+def _fetch(args: argparse.Namespace, settings: Settings, library: Library) -> int:
+    langs = [lang.strip() for lang in args.lang.split(",")] if args.lang else list(LANGUAGES)
+    with Progress(len(args.symbols) * len(langs)) as progress:
+        fetched = fetch_reports(
+            args.symbols, langs, base_url=settings.un_documents_url, progress=progress
+        )
+    # Every version of every symbol is read before the index changes: published whole or not.
+    _publish(library, [item for result in fetched for item in result.read])
+    for result in fetched:
+        print(result.summary())
+    return 0
+
+
+def _publish(library: Library, ingested: Sequence[Ingested]) -> None:
+    """Adds what was read in one transaction, and says what it indexed."""
+    paragraphs = sum(len(item.report.paragraphs) for item in ingested)
+    with (
+        Progress(len(ingested), paragraphs=paragraphs) as progress,
+        library.transaction(bulk=paragraphs >= BULK_FROM) as batch,
+    ):
+        for item in ingested:
+            progress.working_on(f"indexing {item.report.symbol} ({item.report.lang})")
+            batch.add(item.report)
+            progress.done()
+        # The transaction's end writes and publishes the index: the longest step of a big batch.
+        progress.working_on("publishing the index")
+    for item in ingested:
+        print(f"indexed {item.description}")
 
 
 def _export(args: argparse.Namespace, library: Library) -> int:
@@ -358,6 +395,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _sandbox(library)
         if args.command == "ingest":
             return _ingest(args, settings, library)
+        if args.command == "fetch":
+            return _fetch(args, settings, library)
         if args.command == "export":
             return _export(args, library)
         if args.command == "search":

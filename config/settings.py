@@ -75,6 +75,10 @@ class Settings(BaseSettings):
     admin_chat_id: int | None = Field(
         default=None, description="The chat told of failures (rate-limited)."
     )
+    un_documents_url: str = Field(
+        default="https://documents.un.org",
+        description="The UN Official Document System, where `reportbot fetch` gets reports.",
+    )
 
     @property
     def state_file(self) -> Path:
@@ -91,7 +95,7 @@ class Settings(BaseSettings):
             raise ValueError("must look like 123456789:ABC... (the token @BotFather gives you)")
         return SecretStr(value.get_secret_value().strip())
 
-    @field_validator("api_base_url")
+    @field_validator("api_base_url", "un_documents_url")
     @classmethod
     def _base_url_shape(cls, value: str) -> str:
         if not value.startswith(("http://", "https://")):

@@ -9,12 +9,14 @@ from index.citation import reference
 from index.errors import IndexUnavailable, IngestBusy, IngestError
 from index.export import FORMATS, WRITERS, UnknownReports, export_rows
 from index.ingest.catalogue import load_catalogue
-from index.ingest.files import InputFile, Overrides, collect_paths, read_reports
+from index.ingest.files import Ingested, InputFile, Overrides, collect_paths, read_reports
 from index.ingest.formats import SUPPORTED_SUFFIXES
+from index.ingest.official_documents import Fetched, fetch_reports
+from index.ingest.progress import Progress
 from index.language.official import ENGLISH, LANGUAGES, official_language
 from index.library import Library, open_library
 from index.links import paragraph_link
-from index.models import Paragraph, Report
+from index.models import NUMBERED, PREAMBULAR, Paragraph, ParagraphKind, Report
 from index.results import Hit, SearchResult, Segment, Summary
 from index.store.transactions import BULK_FROM
 
@@ -23,16 +25,22 @@ __all__ = [
     "ENGLISH",
     "FORMATS",
     "LANGUAGES",
+    "NUMBERED",
+    "PREAMBULAR",
     "SUPPORTED_SUFFIXES",
     "WRITERS",
+    "Fetched",
     "Hit",
     "IndexUnavailable",
     "IngestBusy",
     "IngestError",
+    "Ingested",
     "InputFile",
     "Library",
     "Overrides",
     "Paragraph",
+    "ParagraphKind",
+    "Progress",
     "Report",
     "SearchResult",
     "Segment",
@@ -40,6 +48,7 @@ __all__ = [
     "UnknownReports",
     "collect_paths",
     "export_rows",
+    "fetch_reports",
     "load_catalogue",
     "official_language",
     "open_library",

@@ -1,6 +1,8 @@
 """The indexed paragraphs as rows, for spreadsheets (CSV) and scripts (JSON Lines).
 
-A row is one paragraph: `symbol, lang, para, annex, section, page, text, notes, link`. The
+A row is one paragraph: `symbol, lang, para, kind, annex, section, page, text, notes, link`;
+`kind` is `numbered`, or `preambular` for a resolution's preambular paragraph, whose `para` is its
+place in the preamble (1 for the first). The
 section is the whole path of headings joined with ` › ` (`I. Introduction › A. Global level`):
 the innermost heading alone is often ambiguous (every chapter may have `A. Legislation`).
 Missing values are null in JSON Lines and empty in CSV, where the notes are joined with
@@ -18,7 +20,7 @@ from index.library import Library
 from index.models import Paragraph, Report
 from index.search.filters import resolve_symbols
 
-FIELDS = ("symbol", "lang", "para", "annex", "section", "page", "text", "notes", "link")
+FIELDS = ("symbol", "lang", "para", "kind", "annex", "section", "page", "text", "notes", "link")
 SECTION_SEPARATOR = " › "
 FORMATS = ("jsonl", "csv")
 
@@ -80,6 +82,7 @@ def _row(paragraph: Paragraph) -> dict[str, Any]:
         "symbol": paragraph.symbol,
         "lang": paragraph.lang,
         "para": paragraph.number,
+        "kind": paragraph.kind,
         "annex": paragraph.annex,
         "section": SECTION_SEPARATOR.join(paragraph.section_path),
         "page": paragraph.page,

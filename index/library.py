@@ -22,7 +22,7 @@ from index.errors import IndexUnavailable
 from index.ingest.catalogue import load_catalogue
 from index.language.detection import query_language
 from index.language.official import ENGLISH, LANGUAGES, check_language, official_language
-from index.models import Paragraph, Report
+from index.models import NUMBERED, PREAMBULAR, Paragraph, ParagraphKind, Report
 from index.results import SearchResult
 from index.search.filters import split_filters
 from index.search.reading import Reading
@@ -125,17 +125,29 @@ class Library:
         return None if stored is None else report_from(stored)
 
     def paragraph(
-        self, symbol: str, number: int, lang: str = "en", annex: str | None = None
+        self,
+        symbol: str,
+        number: int,
+        lang: str = "en",
+        annex: str | None = None,
+        kind: ParagraphKind = NUMBERED,
     ) -> Paragraph | None:
-        key = schema.paragraph_key(symbol, lang, annex, number)
+        """Paragraph `number` of the report's body or an annex; `kind=PREAMBULAR`: the
+        `number`th paragraph of a resolution's preamble."""
+        key = schema.paragraph_key(symbol, lang, annex, number, kind)
         with self._lock:
             stored = self._fresh_reading().searcher.document(key=key)
         return None if stored is None else paragraph_from(stored)
 
     def paragraph_numbers(
-        self, symbol: str, lang: str = "en", annex: str | None = None
+        self,
+        symbol: str,
+        lang: str = "en",
+        annex: str | None = None,
+        kind: ParagraphKind = NUMBERED,
     ) -> list[int]:
-        """The numbers of the report's body paragraphs, or of one annex's."""
+        """The numbers of the report's body paragraphs, or of one annex's, of one kind: the
+        numbered ones, or the preamble's places (1, 2, …) with `kind=PREAMBULAR`."""
         with self._lock:
             stored = self._fresh_reading().searcher.documents(
                 kind=schema.PARAGRAPH, symbol=symbol, lang=lang
@@ -144,10 +156,12 @@ class Library:
                 int(document["number"])
                 for document in stored
                 if (document.get("annex") or None) == annex
+                and (document.get("paragraph_kind") or NUMBERED) == kind
             )
 
     def paragraphs(self, symbol: str, lang: str = "en") -> list[Paragraph]:
-        """Every paragraph of the report, body first, then each annex, in order."""
+        """Every paragraph of the report, body first, then each annex, in order: a preamble
+        before the numbered paragraphs it comes before."""
         with self._lock:
             stored = list(
                 self._fresh_reading().searcher.documents(
@@ -155,7 +169,10 @@ class Library:
                 )
             )
         found = [paragraph_from(document) for document in stored]
-        return sorted(found, key=lambda p: (p.annex is not None, p.annex or "", p.number))
+        return sorted(
+            found,
+            key=lambda p: (p.annex is not None, p.annex or "", p.kind != PREAMBULAR, p.number),
+        )
 
     def search(
         self,

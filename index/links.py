@@ -9,9 +9,10 @@ FRAGMENT_WORDS = 6
 
 
 def paragraph_link(
-    source_url: str | None, number: int, opening: str, page: int | None = None
+    source_url: str | None, number: int | None, opening: str, page: int | None = None
 ) -> str | None:
-    """Where paragraph `number` can be read, or None without a web source.
+    """Where paragraph `number` (None: a paragraph printed without one, such as a resolution's
+    preambular paragraph) can be read, or None without a web source.
 
     `opening` is the paragraph's text as the page shows it (markers and all cut off, see
     `footnotes.text_before_first_marker`). A web page gets a text fragment quoting the number and
@@ -30,11 +31,13 @@ def paragraph_link(
     return f"{url}#:~:text={text_fragment(number, opening)}"
 
 
-def text_fragment(number: int, opening: str) -> str:
-    """`3.%20The%20Special…`: the number as printed and the opening words, percent-encoded.
+def text_fragment(number: int | None, opening: str) -> str:
+    """`3.%20The%20Special…`: the number as printed (if it is) and the opening words,
+    percent-encoded.
 
     `quote` leaves `-` alone, but in a text fragment it separates a prefix or suffix from the
     text, so it is encoded by hand; `,` and `&` are delimiters too and `quote` encodes them.
     """
     words = opening.split()[:FRAGMENT_WORDS]
-    return quote(" ".join([f"{number}.", *words]), safe="").replace("-", "%2D")
+    printed = [f"{number}."] if number is not None else []
+    return quote(" ".join([*printed, *words]), safe="").replace("-", "%2D")

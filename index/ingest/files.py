@@ -19,6 +19,7 @@ from index.ingest.catalogue import load_catalogue
 from index.ingest.formats import SUPPORTED_SUFFIXES, read_document
 from index.ingest.metadata import detect_metadata, document_language
 from index.ingest.paragraphs import parse_document
+from index.ingest.progress import Progress
 from index.language.official import ENGLISH, LANGUAGES, official_language
 from index.models import Report
 
@@ -66,8 +67,21 @@ class InputFile:
 
 @dataclass(frozen=True)
 class Ingested:
+    """A report read, the file it came from, and what the reader could not tell for sure in it
+    (each warning names the report and the page)."""
+
     report: Report
     source: InputFile
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def description(self) -> str:
+        """`A/HRC/58/19 (en): 42 paragraphs from PATH`, for the lines an ingest prints."""
+        report = self.report
+        return (
+            f"{report.symbol} ({report.lang}): {report.paragraph_count} paragraphs "
+            f"from {self.source.name}"
+        )
 
 
 def collect_paths(targets: Iterable[str | Path], download_dir: Path) -> list[InputFile]:
@@ -95,10 +109,16 @@ def collect_paths(targets: Iterable[str | Path], download_dir: Path) -> list[Inp
 
 
 def read_reports(
-    sources: Sequence[InputFile], overrides: Overrides | None = None
+    sources: Sequence[InputFile],
+    overrides: Overrides | None = None,
+    progress: Progress | None = None,
+    *,
+    strict: bool = False,
 ) -> list[Ingested]:
     """Every source read and parsed (a catalogue gives its reports), or an IngestError for the
-    first that fails; `overrides` apply to every report file.
+    first that fails; `overrides` apply to every report file; `progress` is told of each
+    source, for reading a batch of PDFs takes a while. What the reader could not tell for sure
+    is in each one's `warnings`; `strict` makes the first such warning an IngestError.
 
     A symbol names one report, so `overrides.symbol` with several files is refused; a catalogue
     carries its own metadata, so no override applies to it; one report twice is refused.
@@ -114,10 +134,19 @@ def read_reports(
         raise IngestError(f"{flags} cannot apply to a catalogue: its entries carry their own")
     ingested: list[Ingested] = []
     for source in sources:
+        if progress is not None:
+            progress.working_on(source.name)
         if _is_catalogue(source):
-            ingested += [Ingested(report, source) for report in load_catalogue(source.path)]
+            read = [Ingested(report, source) for report in load_catalogue(source.path)]
         else:
-            ingested.append(Ingested(_read_source(source, overrides), source))
+            warnings: list[str] = []
+            report = _read_source(source, overrides, warnings)
+            if strict and warnings:
+                raise IngestError(f"{source.name}: {warnings[0]} (strict)")
+            read = [Ingested(report, source, tuple(warnings))]
+        ingested += read
+        if progress is not None:
+            progress.done("\n".join(f"read {item.description}" for item in read))
     seen: dict[tuple[str, str], InputFile] = {}
     for item in ingested:
         key = (item.report.symbol, item.report.lang)
@@ -130,9 +159,12 @@ def read_reports(
     return ingested
 
 
-def read_report(path: Path, overrides: Overrides | None = None) -> Report:
+def read_report(
+    path: Path, overrides: Overrides | None = None, warnings: list[str] | None = None
+) -> Report:
     """The report in `path`, read by its suffix's reader, with metadata from its front matter
-    where `overrides` do not give it. Raises IngestError naming the file and the reason."""
+    where `overrides` do not give it. Raises IngestError naming the file and the reason; what
+    the reader could not tell for sure is appended to `warnings`."""
     overrides = overrides or Overrides()
     lang = official_language(overrides.lang)
     if overrides.lang and lang is None:
@@ -153,20 +185,40 @@ def read_report(path: Path, overrides: Overrides | None = None) -> Report:
         body=found.body,
         session=found.session,
         agenda_item=found.agenda_item,
+        committee=found.committee,
         source_url=overrides.url or found.source_url,
     )
-    report = parse_document(document, meta)
+    report = parse_document(document, meta, warnings)
+    # A resolution's or decision's preamble is read as paragraphs: only text with neither
+    # numbered nor preambular paragraphs has nothing to cite.
     if not report.paragraphs:
         raise IngestError(f"{path}: no numbered paragraphs found in the text of {symbol}")
     return report
 
 
-def _read_source(source: InputFile, overrides: Overrides) -> Report:
+def save_download(response: httpx.Response, path: Path, url: str) -> None:
+    """Writes a streamed response's body to `path`, refusing one too big to be a report rather
+    than filling the disk. Raises IngestError naming `url`; httpx.HTTPError as the body comes."""
+    size = 0
+    with path.open("wb") as file:
+        for chunk in response.iter_bytes():
+            size += len(chunk)
+            if size > _MAX_DOWNLOAD_BYTES:
+                raise IngestError(
+                    f"{url}: larger than {_MAX_DOWNLOAD_BYTES // 2**20} MB; "
+                    "download it and ingest the file"
+                )
+            file.write(chunk)
+
+
+def _read_source(source: InputFile, overrides: Overrides, warnings: list[str]) -> Report:
     if source.url is None:
-        return read_report(source.path, overrides)
+        return read_report(source.path, overrides, warnings)
     # The address it came from is where its paragraphs are read, unless --url says otherwise.
     try:
-        return read_report(source.path, replace(overrides, url=overrides.url or source.url))
+        return read_report(
+            source.path, replace(overrides, url=overrides.url or source.url), warnings
+        )
     except IngestError as error:
         # Name the address, not the temporary file it was saved to.
         raise IngestError(str(error).replace(str(source.path), source.url)) from error
@@ -205,16 +257,7 @@ def _download(url: str, download_dir: Path, number: int) -> InputFile:
                     f"{', '.join(SUPPORTED_SUFFIXES)}"
                 )
             path = download_dir / f"download-{number + 1}{suffix}"
-            size = 0
-            with path.open("wb") as file:
-                for chunk in response.iter_bytes():
-                    size += len(chunk)
-                    if size > _MAX_DOWNLOAD_BYTES:
-                        raise IngestError(
-                            f"{url}: larger than {_MAX_DOWNLOAD_BYTES // 2**20} MB; "
-                            "download it and ingest the file"
-                        )
-                    file.write(chunk)
+            save_download(response, path, url)
     except httpx.HTTPError as error:
         raise IngestError(f"{url}: download failed ({error or type(error).__name__})") from error
     return InputFile(path, url)

@@ -18,9 +18,24 @@ _AFTER_WORD = re.compile(r"(?P<word>[^\W\d_]{2,})(?P<marker>\d{1,3})(?![\w/]|[.,
 _CLOSING = r"[)\]\"”’）」]"
 _AFTER_PUNCTUATION = re.compile(
     r"(?<!\S)(?P<token>\S*?[^\W\d_])"
-    rf"(?P<punctuation>{_CLOSING}?[.,;:!?。，；：！？،؛؟]{_CLOSING}?|{_CLOSING})"
+    rf"(?P<punctuation>{_CLOSING}{{0,2}}[.,;:!?。，；：！？،؛؟]{_CLOSING}?|{_CLOSING}{{1,2}})"
     r"(?P<marker>\d{1,3})(?![\w/]|[.,]\d)"
 )
+
+# Digits after a number and its punctuation: `26 March 1998,1 by which`, `in 2015.4`,
+# `items 5, 6 and 7,4 for`. Only a document's own footnote numbers are taken so (see
+# `_marker_spans`): without them `2015,16` could be two numbers. After a full stop only a year
+# is followed by a marker: `1.5 degrees` is a number.
+_AFTER_NUMBER = re.compile(
+    r"(?<![\d,.])(?:\d{4}\)?[.,;:]|\d{1,3}\)?[,;:])(?P<marker>\d{1,3})(?![\w/]|[.,]\d)"
+)
+
+# A marker a PDF printed raised right after a number (`12 August 1949⁴`, `(No. 181)²⁷`) is
+# written in superscript digits by the PDF reader, for nothing else could tell it from the
+# number.
+_SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPERSCRIPT = re.compile(f"[{_SUPERSCRIPT_DIGITS}]{{1,3}}")
+_PLAIN = str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")
 
 # Units written without superscripts in extracted text: `km2` is square kilometres.
 _UNITS = frozenset({"km", "cm", "mm"})
@@ -50,7 +65,7 @@ def strip_footnote_markers_with_numbers(
     position = 0
     for start, end in _marker_spans(text, known):
         pieces.append(text[position:start])
-        numbers.append(int(text[start:end]))
+        numbers.append(_number(text[start:end]))
         position = end
     pieces.append(text[position:])
     return "".join(pieces), numbers
@@ -71,11 +86,28 @@ def text_before_first_marker(text: str, known: Collection[int] = ()) -> str:
 
 
 def _marker_spans(text: str, known: Collection[int]) -> list[tuple[int, int]]:
-    spans = sorted([*_after_word(text), *_after_punctuation(text)])
+    spans = sorted(
+        [
+            *_after_word(text),
+            *_after_punctuation(text),
+            *(match.span() for match in _SUPERSCRIPT.finditer(text)),
+        ]
+    )
     if not known:
         return spans
+    spans = sorted([*spans, *(match.span("marker") for match in _AFTER_NUMBER.finditer(text))])
     # The document says which footnotes exist: a glued number that is none of them is text.
-    return [(start, end) for start, end in spans if int(text[start:end]) in known]
+    return [(start, end) for start, end in spans if _number(text[start:end]) in known]
+
+
+def _number(marker: str) -> int:
+    return int(marker.translate(_PLAIN))
+
+
+def plain_digits(text: str) -> str:
+    """`text` with superscript digits as plain ones: a raised number that is no footnote's
+    marker reads as the PDF's plain text would."""
+    return text.translate(_PLAIN)
 
 
 def _after_word(text: str) -> Iterator[tuple[int, int]]:

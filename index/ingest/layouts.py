@@ -73,7 +73,10 @@ class Layout:
     """The patterns of one language's reports. `heading` matches a numbered or lettered heading
     (`label`, `title`); `section_number` and `letter_number` say what its label counts (None
     when it does not count that way); `annex` matches an annex line, whose `label`,
-    when it has one, `annex_number` reads."""
+    when it has one, `annex_number` reads, and the annex's `title` when it stands on the same
+    line (`Annex I — Title`, `Annex I: Title`); `appendix` matches an appendix's or enclosure's
+    line (`label`, `title` likewise). A resolution or decision begins with its `opening`
+    (`The General Assembly,`) and ends with its `adoption` (`37th plenary meeting`)."""
 
     heading: re.Pattern[str]
     section_number: Callable[[str], int | None]
@@ -86,6 +89,9 @@ class Layout:
     contents_columns: re.Pattern[str]
     annex: re.Pattern[str]
     annex_number: Callable[[str], int | None]
+    appendix: re.Pattern[str]
+    opening: re.Pattern[str]
+    adoption: re.Pattern[str]
 
 
 def roman_value(label: str) -> int | None:
@@ -139,13 +145,33 @@ def _arabic_annex(label: str) -> int | None:
     return _ARABIC_ANNEX_ORDINALS.get(arabic.normalise(label))
 
 
+# `Annex I — Title`, `Annex I: Title`, `Annex I. Title`: the title on the annex's own line.
+_SAME_LINE_TITLE = r"(?:\s*(?:[—–-]|:|\.)\s*(?P<title>\S.*))?"
+
+
+def _part(words: str, label: str) -> re.Pattern[str]:
+    """An annex's (or appendix's) line: its word, maybe its `label`, maybe its title."""
+    return re.compile(rf"(?:{words})(?:\s*(?P<label>{label}))?{_SAME_LINE_TITLE}")
+
+
 def _words(*alternatives: str) -> re.Pattern[str]:
     return re.compile("|".join(alternatives), re.IGNORECASE)
 
 
-def _latin_layout(
-    summary: str, contents: str, columns: str, annex: str, sub_item: str = r"\(?[a-z]{1,4}\)"
-) -> Layout:
+@dataclass(frozen=True)
+class _Words:
+    """The words one language's layout is recognised by, as patterns."""
+
+    summary: str
+    contents: str
+    columns: str
+    annex: str
+    appendix: str
+    opening: str
+    adoption: str
+
+
+def _latin_layout(words: _Words, sub_item: str = r"\(?[a-z]{1,4}\)") -> Layout:
     """A layout in Latin letters; sub-items are `a)` or `(a)` unless `sub_item` says otherwise."""
     return Layout(
         heading=_LATIN_HEADING,
@@ -154,34 +180,67 @@ def _latin_layout(
         numbered=_LATIN_NUMBERED,
         number_alone=_LATIN_NUMBER_ALONE,
         sub_item=re.compile(rf"(?:{sub_item}|[{_BULLETS}])\s+\S"),
-        summary=_words(summary),
-        contents=_words(contents),
-        contents_columns=_words(columns),
-        annex=re.compile(rf"(?:{annex})(?:\s+(?P<label>[IVXLC]+))?"),
+        summary=_words(words.summary),
+        contents=_words(words.contents),
+        contents_columns=_words(words.columns),
+        annex=_part(words.annex, r"(?<=\s)[IVXLC]+\b"),
         annex_number=roman_value,
+        appendix=_part(words.appendix, r"(?<=\s)(?:[IVXLC]+|[A-Z]|\d{1,2})\b"),
+        opening=re.compile(words.opening),
+        adoption=re.compile(words.adoption),
     )
 
 
+# A resolution's opening names the organ adopting it, followed by a comma (without it, the
+# organ's name alone is a masthead line).
+_ORGANS = {
+    "en": "The (?:General Assembly|Security Council|Economic and Social Council"
+    "|Human Rights Council|Trusteeship Council)",
+    "fr": "(?:L[’']Assemblée générale|Le Conseil de sécurité|Le Conseil économique et social"
+    "|Le Conseil des droits de l[’']homme)",
+    "es": "(?:La Asamblea General|El Consejo de Seguridad|El Consejo Económico y Social"
+    "|El Consejo de Derechos Humanos)",
+    "ru": "(?:Генеральная Ассамблея|Совет Безопасности|Экономический и Социальный Совет"
+    "|Совет по правам человека)",
+    "ar": "إن (?:الجمعية العامة|مجلس الأمن|المجلس الاقتصادي والاجتماعي|مجلس حقوق الإنسان)",
+    "zh": "(?:大会|安全理事会|经济及社会理事会|人权理事会)",
+}
+
 LAYOUTS: dict[str, Layout] = {
     "en": _latin_layout(
-        r"summary:?",
-        r"(?:table of )?contents",
-        r"(?:paragraphs\s+)?pages?|paragraphs",
-        # Lowercase `annex` alone on a line is a wrapped sentence, not an annex.
-        r"Annex(?:es)?|ANNEX(?:ES)?",
+        _Words(
+            summary=r"summary:?",
+            contents=r"(?:table of )?contents",
+            columns=r"(?:paragraphs\s+)?pages?|paragraphs",
+            # Lowercase `annex` alone on a line is a wrapped sentence, not an annex.
+            annex=r"Annex(?:es)?|ANNEX(?:ES)?",
+            appendix=r"Appendix|APPENDIX|Enclosure|ENCLOSURE",
+            opening=rf"{_ORGANS['en']},",
+            adoption=r"\d{1,4}(?:st|nd|rd|th) (?:plenary )?meeting",
+        ),
         sub_item=r"\([a-z]{1,4}\)",
     ),
     "fr": _latin_layout(
-        r"résumé:?",
-        r"table des matières",
-        r"(?:paragraphes\s+)?pages?|paragraphes",
-        r"Annexes?|ANNEXES?",
+        _Words(
+            summary=r"résumé:?",
+            contents=r"table des matières",
+            columns=r"(?:paragraphes\s+)?pages?|paragraphes",
+            annex=r"Annexes?|ANNEXES?",
+            appendix=r"Appendice|APPENDICE|Pièce jointe|PIÈCE JOINTE",
+            opening=rf"{_ORGANS['fr']},",
+            adoption=r"\d{1,4}e séance(?: plénière)?",
+        )
     ),
     "es": _latin_layout(
-        r"resumen:?",
-        r"índice",
-        r"(?:párrafos\s+)?páginas?|párrafos",
-        r"Anexos?|ANEXOS?",
+        _Words(
+            summary=r"resumen:?",
+            contents=r"índice",
+            columns=r"(?:párrafos\s+)?páginas?|párrafos",
+            annex=r"Anexos?|ANEXOS?",
+            appendix=r"Apéndice|APÉNDICE|Adjunto|ADJUNTO",
+            opening=rf"{_ORGANS['es']},",
+            adoption=r"\d{1,4}a sesión(?: plenaria)?",
+        )
     ),
     "ru": Layout(
         heading=re.compile(r"(?P<label>[IVXLC]{2,}|[A-ZА-Я])\.\s+(?P<title>\S.*)"),
@@ -193,8 +252,11 @@ LAYOUTS: dict[str, Layout] = {
         summary=_words(r"резюме:?"),
         contents=_words(r"содержание"),
         contents_columns=_words(r"(?:пункты\s+)?(?:стр\.|страница)|пункты"),
-        annex=re.compile(r"(?:Приложени[ея]|ПРИЛОЖЕНИ[ЕЯ])(?:\s+(?P<label>[IVXLC]+))?"),
+        annex=_part(r"Приложени[ея]|ПРИЛОЖЕНИ[ЕЯ]", r"(?<=\s)[IVXLC]+\b"),
         annex_number=roman_value,
+        appendix=_part(r"Добавление|ДОБАВЛЕНИЕ", r"(?<=\s)(?:[IVXLC]+|[A-ZА-Я]|\d{1,2})\b"),
+        opening=re.compile(rf"{_ORGANS['ru']},"),
+        adoption=re.compile(r"\d{1,4}-е (?:пленарное )?заседание"),
     ),
     "ar": Layout(
         heading=re.compile(r"(?P<label>\S+(?:\s+عشر)?)\s*[-–—]\s*(?P<title>\S.*)"),
@@ -206,8 +268,11 @@ LAYOUTS: dict[str, Layout] = {
         summary=re.compile(r"موجز:?|ملخص:?"),
         contents=re.compile(r"المحتويات"),
         contents_columns=re.compile(r"(?:الفقرات\s+)?الصفحة|الفقرات"),
-        annex=re.compile(r"(?:المرفق|مرفق|المرفقات)(?:\s+(?P<label>\S+))?"),
+        annex=_part(r"المرفق|مرفق|المرفقات", r"(?<=\s)[^\s:—–-]+"),
         annex_number=_arabic_annex,
+        appendix=_part(r"التذييل|تذييل|الضميمة", r"(?<=\s)[^\s:—–-]+"),
+        opening=re.compile(rf"{_ORGANS['ar']}[،,]"),
+        adoption=re.compile(r"الجلسة(?: العامة)? \d{1,4}"),
     ),
     "zh": Layout(
         heading=re.compile(
@@ -222,8 +287,15 @@ LAYOUTS: dict[str, Layout] = {
         summary=re.compile(r"摘\s?要[:：]?"),
         contents=re.compile(r"目\s?录"),
         contents_columns=re.compile(r"(?:段\s?次\s*)?页\s?次|段\s?次|页\s?码"),
-        annex=re.compile(r"附\s?件\s*(?P<label>[一二三四五六七八九十]{1,3})?"),
+        annex=re.compile(
+            r"附\s?件\s*(?P<label>[一二三四五六七八九十]{1,3})?(?:\s*[—–:：]\s*(?P<title>\S.*))?"
+        ),
         annex_number=_chinese_number,
+        appendix=re.compile(
+            r"(?:附\s?录|附\s?文)\s*(?P<label>[一二三四五六七八九十]{1,3})?(?:\s*[—–:：]\s*(?P<title>\S.*))?"
+        ),
+        opening=re.compile(rf"{_ORGANS['zh']}[，,]"),
+        adoption=re.compile(r"第\s?\d{1,4}\s?次全体会议"),
     ),
 }
 

@@ -7,8 +7,13 @@ examples here are English; the patterns give the others). What is recognised:
   found them in the file's own metadata) say the value outright and win over what follows;
 - the symbol: a line that is only a symbol (a masthead), else one in parentheses (a ReliefWeb
   title, `… (A/HRC/58/19) [EN/AR/RU/ZH]`), else the first one;
-- the title: ReliefWeb's title line without its `(symbol) [languages]` tail, else the masthead's
-  title: after `Agenda item 3` comes the agenda item's title and then the report's;
+- the title: ReliefWeb's title line without its `(symbol) [languages]` tail, else a
+  resolution's or decision's numbered title (`78/9. Commemoration of …`), else the masthead's
+  title: after `Agenda item 3` comes the agenda item's title and then the report's (a draft's
+  sponsors, `France and Qatar: draft resolution`, `Draft resolution submitted by …` and
+  `Resolution adopted by …` left out);
+- the committee a resolution was adopted on the report of, or none
+  (`[without reference to a Main Committee (A/78/L.8)]`), without its brackets;
 - the date: the first line that is only a date (`13 January 2025`, `January 13 2025`,
   `2025-01-13`, `13 января 2025 года`, `13 كانون الثاني/يناير 2025`, `2025年1月13日`), so that a
   session's dates (`24 February–4 April 2025`) are not taken for it;
@@ -41,6 +46,7 @@ class Metadata:
     body: str | None = None
     session: str | None = None
     agenda_item: str | None = None
+    committee: str | None = None
     lang: str | None = None
     source_url: str | None = None
 
@@ -152,7 +158,8 @@ _AGENDA_NUMBERS = rf"{_AGENDA_NUMBER}(?:\s*(?:,|،|、|and|et|y|и|و|和)\s*{_A
 _AGENDA = [
     re.compile(rf"(?:provisional\s+)?agenda\s+items?\s+(?P<item>{_AGENDA_NUMBERS})", re.I),
     re.compile(
-        rf"items?\s+(?P<item>{_AGENDA_NUMBERS})\s+of\s+the\s+(?:preliminary|provisional)\s+list",
+        rf"items?\s+(?P<item>{_AGENDA_NUMBERS})\s+of\s+the\s+"
+        r"(?:(?:preliminary|provisional)\s+list|(?:provisional\s+)?agenda)",
         re.I,
     ),
     re.compile(
@@ -176,6 +183,16 @@ _AGENDA = [
     ),
     re.compile(rf"(?:临时)?议程项目\s*(?P<item>{_AGENDA_NUMBERS})"),
 ]
+# A resolution's or decision's title begins with its number: `78/9. Commemoration of …`,
+# `79/573 B. …`, `S-32/1. …`, `ES-10/24. …`.
+_NUMBERED_TITLE = re.compile(r"(?:[A-Z]{1,2}-)?\d{1,3}/\d{1,4}(?:\s?[A-Z])?\.\s+\S.*")
+# Lines of a resolution's masthead before its title: who sponsors a draft, how it was adopted.
+_NOT_TITLE = re.compile(
+    r".*:\W*\s*(?:revised )?draft (?:resolution|decision)s?|Resolution adopted by .*"
+    r"|(?:Revised )?[Dd]raft (?:resolution|decision)s? submitted by .*"
+    r"|Decision adopted by .*|\[.*\]?"
+)
+_COMMITTEE = re.compile(r"\[(?P<committee>(?:without reference to|on the report of) .*)\]")
 # Masthead lines that are not the title: the Organization, distribution, footnotes (`* A/1.`).
 _MASTHEAD = re.compile(
     r"United Nations|Nations Unies|Naciones Unidas|Организация Объединенных Наций|الأمم المتحدة"
@@ -233,6 +250,9 @@ def detect_metadata(front_matter: str) -> Metadata:
         body=next((line for line in reversed(lines) if _BODY.fullmatch(line)), None),
         session=_session(lines),
         agenda_item=_agenda_item(lines),
+        committee=next(
+            (match["committee"] for line in lines if (match := _COMMITTEE.fullmatch(line))), None
+        ),
         lang=document_language(front_matter),
         source_url=labels.get("url"),
     )
@@ -318,18 +338,23 @@ def _title(lines: Sequence[str]) -> str | None:
         tail = _TITLE_TAIL.search(line)
         if tail is not None and find_symbols(tail["symbol"]) and tail.start() > 0:
             return _clean_title(line[: tail.start()])
-    return _masthead_title(lines)
+    numbered = next((unit for unit in _units(lines) if _NUMBERED_TITLE.fullmatch(unit)), None)
+    return _clean_title(numbered) if numbered is not None else _masthead_title(lines)
 
 
 def _masthead_title(lines: Sequence[str]) -> str | None:
     """The first title after the agenda item's, or after the masthead's last field."""
     agenda = [i for i, line in enumerate(lines) if _agenda_match(line) is not None]
     if agenda:
-        units = _units(lines[agenda[-1] + 1 :])
+        units = _title_units(lines[agenda[-1] + 1 :])
         return _clean_title(units[1]) if len(units) > 1 else None
     fields = [i for i, line in enumerate(lines) if _is_masthead_field(line)]
-    units = _units(lines[fields[-1] + 1 :] if fields else lines)
+    units = _title_units(lines[fields[-1] + 1 :] if fields else lines)
     return _clean_title(units[0]) if units else None
+
+
+def _title_units(lines: Sequence[str]) -> list[str]:
+    return [unit for unit in _units(lines) if not _NOT_TITLE.fullmatch(unit)]
 
 
 def _is_masthead_field(line: str) -> bool:

@@ -5,16 +5,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from index.models import Paragraph, Report
+from index.models import NUMBERED, Paragraph, Report
 from index.store import schema
 
 
 def check_report(report: Report) -> None:
-    """Raises ValueError for a report the index cannot hold: no paragraphs, two paragraphs with
-    one number, or a paragraph of another report."""
+    """Raises ValueError for a report the index cannot hold: no paragraphs, two paragraphs of
+    one kind with one number, or a paragraph of another report."""
     if not report.paragraphs:
         raise ValueError(f"{report.symbol} has no paragraphs to add")
-    numbers = [(paragraph.annex, paragraph.number) for paragraph in report.paragraphs]
+    numbers = [(p.annex, p.kind, p.number) for p in report.paragraphs]
     if len(set(numbers)) != len(numbers):
         raise ValueError(f"{report.symbol} has paragraphs with the same number")
     for paragraph in report.paragraphs:
@@ -47,13 +47,14 @@ def paragraph_document(paragraph: Paragraph, title: str) -> dict[str, object]:
     section = schema.SECTION_SEPARATOR.join(paragraph.section_path)
     return {
         "key": schema.paragraph_key(
-            paragraph.symbol, paragraph.lang, paragraph.annex, paragraph.number
+            paragraph.symbol, paragraph.lang, paragraph.annex, paragraph.number, paragraph.kind
         ),
         "kind": schema.PARAGRAPH,
         "symbol": paragraph.symbol,
         "lang": paragraph.lang,
         "annex": paragraph.annex or "",
         "number": paragraph.number,
+        "paragraph_kind": paragraph.kind,
         "text": paragraph.text,
         "section": section,
         fields.body: paragraph.text,
@@ -74,6 +75,7 @@ def paragraph_from(stored: Mapping[str, Any]) -> Paragraph:
             "lang": stored["lang"],
             "annex": stored.get("annex") or None,
             "number": stored["number"],
+            "kind": stored.get("paragraph_kind") or NUMBERED,
             "section_path": section.split(schema.SECTION_SEPARATOR) if section else (),
             "text": stored["text"],
             "page": stored.get("page"),

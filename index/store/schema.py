@@ -15,6 +15,7 @@ from whoosh.fields import ID, STORED, TEXT, Schema
 
 from index.language.analysis import analyzer_for
 from index.language.official import LANGUAGES
+from index.models import NUMBERED, ParagraphKind
 from index.whoosh_internals.fields import WrittenWords
 
 # Values of the `kind` field.
@@ -99,7 +100,8 @@ def build_schema() -> Any:
         if names.spelling:
             searched[names.words] = WrittenWords(analyzer)
     return Schema(
-        # `symbol|lang|annex|number` for a paragraph, `symbol|lang` for a report.
+        # `symbol|lang|annex|number` for a numbered paragraph, `symbol|lang|annex|preambular:number`
+        # for a preambular one, `symbol|lang` for a report.
         key=ID(unique=True),
         kind=ID(stored=True),
         symbol=ID(stored=True),
@@ -107,6 +109,9 @@ def build_schema() -> Any:
         # Read from the stored fields, never searched.
         annex=STORED,
         number=STORED,
+        # The paragraph's kind (index.models.ParagraphKind); `kind` says which documents are
+        # paragraphs.
+        paragraph_kind=STORED,
         text=STORED,
         section=STORED,
         page=STORED,
@@ -118,8 +123,13 @@ def build_schema() -> Any:
     )
 
 
-def paragraph_key(symbol: str, lang: str, annex: str | None, number: int) -> str:
-    return f"{symbol}|{lang}|{annex or ''}|{number}"
+def paragraph_key(
+    symbol: str, lang: str, annex: str | None, number: int, kind: ParagraphKind = NUMBERED
+) -> str:
+    # Numbered paragraphs keep the key they always had; a preambular one is told apart from the
+    # numbered paragraph with its number.
+    place = str(number) if kind == NUMBERED else f"{kind}:{number}"
+    return f"{symbol}|{lang}|{annex or ''}|{place}"
 
 
 def report_key(symbol: str, lang: str) -> str:

@@ -18,6 +18,8 @@ from bot.emulator import Emulator
 from index import Library
 from tests.bot.console import REPORTBOT, TOKEN, start_bot, stop_bot
 from tests.bot.loopback import free_port
+from tests.index.ingest.document_system import Answer, running_document_system, serve
+from tests.index.ingest.formats.un_pdf import write_report
 from tests.index.ingest.formats.web_pages import RELIEFWEB_PAGE
 
 
@@ -163,6 +165,31 @@ def test_ingest_reads_files_and_folders_and_says_what_it_indexed(
     assert hits[0]["symbol"] == "A/HRC/55/7"
 
 
+def test_fetch_indexes_each_published_version_of_a_symbol(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    with running_document_system() as ods:
+        env["REPORTBOT_UN_DOCUMENTS_URL"] = ods
+        pdf = write_report(tmp_path / "report.pdf").read_bytes()
+        serve("A/HRC/58/19", "en", Answer(body=pdf))
+        serve("A/HRC/58/19", "fr", Answer(body=pdf))
+        done = reportbot(env, "fetch", "A/HRC/58/19", "--lang", "en,fr,ru")
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.splitlines()[-1] == (
+            "A/HRC/58/19: en, fr read; not published in Russian"
+        )
+        listed = json.loads(reportbot(env, "reports", "--json").stdout)
+        (fetched,) = (report for report in listed if report["symbol"] == "A/HRC/58/19")
+        assert sorted(fetched["languages"]) == ["en", "fr"]
+        # A version that cannot be read publishes nothing, the other versions included.
+        serve("A/HRC/99/1", "en", Answer(body=pdf))
+        serve("A/HRC/99/1", "fr", Answer(body=b"PK\x03\x04", content_type="application/zip"))
+        refused = reportbot(env, "fetch", "A/HRC/99/1", "--lang", "en,fr")
+        assert refused.returncode == 1
+        assert "A/HRC/99/1 in French" in refused.stderr
+        assert "A/HRC/99/1" not in _indexed(env)
+
+
 def test_one_bad_file_fails_the_whole_batch_and_indexes_none_of_it(
     env: dict[str, str], tmp_path: Path
 ) -> None:
@@ -197,6 +224,7 @@ def _library_rows(env: dict[str, str], symbol: str) -> list[dict[str, Any]]:
             "symbol": p.symbol,
             "lang": p.lang,
             "para": p.number,
+            "kind": p.kind,
             "annex": p.annex,
             "section": " › ".join(p.section_path),
             "page": p.page,

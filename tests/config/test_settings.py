@@ -26,6 +26,7 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
         "SEARCHES_PER_USER",
         "SEARCHES_PER_GROUP",
         "INLINE_SEARCHES_PER_USER",
+        "UN_DOCUMENTS_URL",
     ):
         monkeypatch.delenv(f"REPORTBOT_{name}", raising=False)
     monkeypatch.chdir(tmp_path)
@@ -166,4 +167,15 @@ def test_search_limits_default_within_telegrams_and_zero_turns_them_off(
     assert load_settings().searches_per_user == 0
     monkeypatch.setenv("REPORTBOT_SEARCHES_PER_GROUP", "-1")
     with pytest.raises(SettingsError, match="REPORTBOT_SEARCHES_PER_GROUP"):
+        load_settings()
+
+
+def test_reports_are_fetched_from_the_un_document_system_or_a_server_like_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert load_settings().un_documents_url == "https://documents.un.org"
+    monkeypatch.setenv("REPORTBOT_UN_DOCUMENTS_URL", "http://127.0.0.1:8089")
+    assert load_settings().un_documents_url == "http://127.0.0.1:8089"
+    monkeypatch.setenv("REPORTBOT_UN_DOCUMENTS_URL", "documents.un.org")
+    with pytest.raises(SettingsError, match="REPORTBOT_UN_DOCUMENTS_URL: must start with http"):
         load_settings()

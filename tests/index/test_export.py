@@ -62,6 +62,7 @@ def expected_rows(library: Library, symbol: str, lang: str) -> list[dict[str, An
             "symbol": p.symbol,
             "lang": p.lang,
             "para": p.number,
+            "kind": p.kind,
             "annex": p.annex,
             "section": SECTION_SEPARATOR.join(p.section_path),
             "page": p.page,

@@ -4,17 +4,25 @@ The text is rebuilt from the characters' positions and sizes, and the layout of 
 taken off it:
 
 - lines: characters sharing a baseline, superscripts joining the line below them, so that a
-  footnote marker stays glued to its word (`children1`) as the parser expects; a gap of a few
+  footnote marker stays glued to its word (`children1`, `Youth,16` however Word spaced it) as
+  the parser expects; a marker raised right after a number or a bracket is written in
+  superscript digits (`1949⁴`), which alone tell it from the number; a gap of a few
   characters' width splits a line into runs (the masthead's columns, a contents table's tab stops);
   a line mostly in Arabic is put from the order it is seen in into the order it is read
   (index/bidi_order.py), its rightmost run first;
 - the masthead and title: all of the first page above the line where the content starts
   (`Summary`, `Contents`, a heading or a paragraph) go to `front_matter`, a run per line;
-- running headers and footers: lines in the top or bottom tenth of a page made only of page
-  furniture (a document symbol, a page number like `2/19`); job numbers (`GE.25-00123(E)`) and
-  barcodes (`*2500123*`) are furniture anywhere. The first page's top is the masthead: kept;
-- footnotes: the lines under a page's lowest horizontal rule when all of them are in a smaller
-  font than the body text. `1 Text` starts footnote 1 when 1 is the next number; other lines
+- running headers and footers, told by their place and by repeating, not by one layout: lines
+  in the top or bottom tenth of a page made only of page furniture (a document symbol, a page
+  counter like `2/19`, a job number like `24-16433`) or of text the bands of other pages repeat
+  (the short title of a running header, on alternate sides); after the first page, the top
+  band's lines above a rule (the header's) or in a smaller font than the body's. Job numbers
+  (`GE.25-00123(E)`, `23-20100 (E) 011223`), barcodes (`*2500123*`) and "Please recycle" are
+  furniture anywhere. The first page's top is the masthead: kept. With the furniture gone, a
+  paragraph that crosses a page reads on as if the page had not broken;
+- footnotes: the lines under a page's lowest separator when all of them are in a smaller font
+  than the body text; the separator is a drawn rule, or a line of typed underscores (`_____`),
+  as Word writes it. `1 Text` starts footnote 1 when 1 is the next number; other lines
   continue the footnote above, over pages too. The first page's asterisk notes
   (`* A/HRC/58/1.`) belong to the masthead;
 - a gap between lines wider than the body's line spacing is a blank line: a new paragraph.
@@ -51,9 +59,18 @@ _JOB_NUMBER = r"(?:GE\.\d{2}-\d{4,6}(?:\s*\([A-Z]\))?|\d{2}-\d{5}\s*\([A-Z]\))(?
 _ANYWHERE_FURNITURE = re.compile(
     rf"(?:{_PAGE_NUMBER}\s+)?{_JOB_NUMBER}(?:\s+{_PAGE_NUMBER})?|\*\d{{7}}\*|Please recycle"
 )
-# Furniture only in a page's header or footer band: a page number, a document symbol.
-_BAND_FURNITURE = re.compile(rf"{_PAGE_NUMBER}|[A-Z]{{1,6}}(?:/[\w.()-]*[\w)])+")
+# Furniture only in a page's header or footer band: a page number, a document symbol, a New York
+# job number without its language (`24-16433`, as the pages after the first print it).
+_BAND_FURNITURE = re.compile(
+    rf"{_PAGE_NUMBER}|[A-Z]{{1,6}}(?:/[\w.()-]*[\w)])+|\d{{2}}-\d{{5}}(?:\s*\([A-Z]\))?"
+)
 _BAND = 0.1  # of the page's height, at its top and its bottom
+# Text in the bands of this many pages is a running header or footer, wherever it stands.
+_RUNNING = 2
+_SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_CLOSERS = ')]”’"'
+# Word types a footnote separator as a line of underscores.
+_TYPED_SEPARATOR = re.compile(r"_{5,}")
 
 _NUMBERED_NOTE = re.compile(r"(?P<number>\d{1,3})\s+(?P<text>\S.*)")
 _ASTERISK_NOTE = re.compile(r"\*+\s*\S")
@@ -62,6 +79,7 @@ _ASTERISK_NOTE = re.compile(r"\*+\s*\S")
 _SAME_BASELINE = 1.5
 _SUPERSCRIPT_SIZE = 0.85  # at most this share of the line's size
 _SUPERSCRIPT_RISE = 0.7  # its baseline at most this share of the line's size above the line's
+_SUPERSCRIPT_MIN_RISE = 0.15  # and at least this share
 _TOUCHING = 0.5  # characters set side by side may overlap by rounding, not more
 _DOUBLE_OFFSET = 1.0  # a character printed again closer than this to itself is one character
 # Gaps between characters, as a share of the font size: a space, and a column or tab stop.
@@ -136,10 +154,11 @@ def read_pdf(path: Path) -> SourceDocument:
     if not any(page.lines for page in pages):
         raise IngestError(f"{path}: has no text layer (a scanned PDF?)")
     typography = _Typography.of(pages)
+    furniture = _Furniture.of(pages, typography)
     bodies: list[list[_Line]] = []
     notes: list[tuple[int, _Line]] = []
     for page in pages:
-        body, page_notes = _split_page(page, typography)
+        body, page_notes = _split_page(page, furniture)
         bodies.append(body)
         notes.extend((page.number, line) for line in page_notes)
     first = bodies[0]
@@ -213,28 +232,63 @@ def _overlap(char: _Char, other: _Char) -> float:
 
 def _line(chars: list[_Char]) -> _Line:
     size = _main_size(chars)
+    main = [c for c in chars if round(c["size"], 1) == size]
+    baseline = _baseline(main[0])
     left_to_right = _without_doubles(sorted(chars, key=lambda c: float(c["x0"])))
-    runs: list[list[str]] = [[left_to_right[0]["text"]]]
-    for before, char in pairwise(left_to_right):
+    shown = _with_markers_after_numbers(left_to_right, size, baseline)
+    runs: list[list[str]] = [[shown[0]]]
+    for (before, char), text in zip(pairwise(left_to_right), shown[1:], strict=True):
         gap = char["x0"] - before["x1"]
         scale = max(before["size"], char["size"])
         if gap > _RUN_GAP * scale:
-            runs.append([char["text"]])
+            runs.append([text])
+        elif gap > _SPACE_GAP * scale and not (
+            # A footnote marker is glued to what it annotates, however Word spaced it
+            # (`Youth, 16` is `Youth,16`): raised after text that is not.
+            _is_raised(char, size, baseline) and not _is_raised(before, size, baseline)
+        ):
+            runs[-1] += [" ", text]
         else:
-            runs[-1] += [" ", char["text"]] if gap > _SPACE_GAP * scale else [char["text"]]
+            runs[-1].append(text)
     if is_right_to_left("".join(c["text"] for c in chars)):
         # pdfplumber gives an Arabic line as it is seen, its words backwards: the first run
         # read is the rightmost.
         texts = [reading_order(run) for run in reversed(runs)]
     else:
         texts = ["".join(run) for run in runs]
-    main = [c for c in chars if round(c["size"], 1) == size]
     return _Line(
         runs=tuple(texts),
         top=min(float(c["top"]) for c in chars),
         bottom=max(float(c["bottom"]) for c in chars),
-        baseline=_baseline(main[0]),
+        baseline=baseline,
         size=size,
+    )
+
+
+def _with_markers_after_numbers(chars: Sequence[_Char], size: float, baseline: float) -> list[str]:
+    """The characters' texts, a footnote marker raised right after a number or a bracket in
+    superscript digits (`1949⁴`, `(No. 181)²⁷`): glued on as plain digits it would be part of
+    the number (index.ingest.footnotes reads superscripts as markers)."""
+    texts: list[str] = []
+    in_marker = False
+    for index, char in enumerate(chars):
+        text = char["text"]
+        raised = text.isdigit() and _is_raised(char, size, baseline)
+        if raised and not in_marker and index > 0:
+            before = chars[index - 1]
+            in_marker = not _is_raised(before, size, baseline) and (
+                before["text"].isdigit() or before["text"] in _CLOSERS
+            )
+        in_marker = in_marker and raised
+        texts.append(text.translate(_SUPERSCRIPTS) if in_marker else text)
+    return texts
+
+
+def _is_raised(char: _Char, size: float, baseline: float) -> bool:
+    """A superscript of a line in `size` standing on `baseline`: smaller, and above it."""
+    return bool(
+        char["size"] <= _SUPERSCRIPT_SIZE * size
+        and baseline - _baseline(char) > _SUPERSCRIPT_MIN_RISE * size
     )
 
 
@@ -258,26 +312,59 @@ def _main_size(chars: Iterable[_Char]) -> float:
     return float(Counter(round(c["size"], 1) for c in chars).most_common(1)[0][0])
 
 
-def _split_page(page: _Page, typography: _Typography) -> tuple[list[_Line], list[_Line]]:
-    """The page's body lines and footnote lines, without headers and footers."""
-    lines = [line for line in page.lines if not _is_furniture(line, page)]
-    for rule in sorted(page.rules, key=lambda rule: rule.top, reverse=True):
-        below = [line for line in lines if line.baseline > rule.bottom]
-        if below:
-            if not all(typography.is_smaller(line) for line in below):
-                break  # a rule in the text (a table's, a box's), and no footnotes under it
-            return [line for line in lines if line.baseline <= rule.bottom], below
-    return lines, []
+@dataclass(frozen=True)
+class _Furniture:
+    """What tells a page's header and footer lines from its text."""
+
+    typography: _Typography
+    # Runs that the bands of several pages print: a running header's short title.
+    running: frozenset[str]
+
+    @classmethod
+    def of(cls, pages: Sequence[_Page], typography: _Typography) -> _Furniture:
+        seen = Counter(
+            run
+            for page in pages
+            for run in {run for line in page.lines if _in_band(line, page) for run in line.runs}
+        )
+        return cls(typography, frozenset(run for run, count in seen.items() if count >= _RUNNING))
+
+    def holds(self, line: _Line, page: _Page) -> bool:
+        if page.number > 1 and line.bottom <= _BAND * page.height:
+            # A header: set apart by its rule, or smaller than the text.
+            header_rules = [rule for rule in page.rules if rule.bottom <= _BAND * page.height]
+            if self.typography.is_smaller(line) or any(
+                line.bottom <= rule.top for rule in header_rules
+            ):
+                return True
+        in_band = _in_band(line, page)
+        return all(
+            _ANYWHERE_FURNITURE.fullmatch(run)
+            or (in_band and (_BAND_FURNITURE.fullmatch(run) or run in self.running))
+            for run in line.runs
+        )
 
 
-def _is_furniture(line: _Line, page: _Page) -> bool:
-    in_band = line.top >= (1 - _BAND) * page.height or (
+def _in_band(line: _Line, page: _Page) -> bool:
+    """In the page's footer band, or its header band after the first page (the masthead's)."""
+    return line.top >= (1 - _BAND) * page.height or (
         page.number > 1 and line.bottom <= _BAND * page.height
     )
-    return all(
-        _ANYWHERE_FURNITURE.fullmatch(run) or (in_band and _BAND_FURNITURE.fullmatch(run))
-        for run in line.runs
-    )
+
+
+def _split_page(page: _Page, furniture: _Furniture) -> tuple[list[_Line], list[_Line]]:
+    """The page's body lines and footnote lines, without headers, footers and separators."""
+    lines = [line for line in page.lines if not furniture.holds(line, page)]
+    typed = [line for line in lines if _TYPED_SEPARATOR.fullmatch(line.text)]
+    separators = [*page.rules, *(_Rule(line.top, line.bottom) for line in typed)]
+    lines = [line for line in lines if line not in typed]
+    for rule in sorted(separators, key=lambda rule: rule.top, reverse=True):
+        below = [line for line in lines if line.top >= rule.top]
+        if below:
+            if not all(furniture.typography.is_smaller(line) for line in below):
+                break  # a rule in the text (a table's, a box's), and no footnotes under it
+            return [line for line in lines if line.top < rule.top], below
+    return lines, []
 
 
 def _page_text(lines: Sequence[_Line], typography: _Typography) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 import shutil
 import socket
@@ -25,6 +26,8 @@ from index.ingest.files import (
 from index.ingest.formats import SUPPORTED_SUFFIXES
 from index.ingest.formats.text import read_text
 from index.ingest.metadata import detect_metadata
+from index.ingest.progress import Progress
+from index.models import Report
 from tests.index.ingest.formats.un_docx import write_report as write_docx
 from tests.index.ingest.formats.un_pdf import write_report as write_pdf
 from tests.index.ingest.formats.web_pages import CANONICAL, RELIEFWEB_PAGE
@@ -208,6 +211,17 @@ def test_the_same_report_twice_in_a_batch_is_refused(tmp_path: Path) -> None:
     sources = [InputFile(write(tmp_path / f"{n}.txt", TEXT)) for n in (1, 2)]
     with pytest.raises(IngestError, match=r"A/79/123 \(en\) is in both .*1.txt and .*2.txt"):
         read_reports(sources)
+
+
+def test_reading_says_what_each_source_gave(tmp_path: Path, sample: Report) -> None:
+    text = write(tmp_path / "a79.txt", TEXT)
+    lines = io.StringIO()
+    with Progress(2, stream=lines) as progress:
+        read_reports([InputFile(text), InputFile(CATALOGUE)], progress=progress)
+    assert lines.getvalue().splitlines() == [
+        f"read A/79/123 (en): 2 paragraphs from {text}",
+        f"read {SAMPLE_SYMBOL} (en): {sample.paragraph_count} paragraphs from {CATALOGUE}",
+    ]
 
 
 def test_a_catalogue_gives_its_reports_and_takes_no_flags(tmp_path: Path) -> None:

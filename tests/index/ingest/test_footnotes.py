@@ -138,3 +138,26 @@ def test_numbers_in_chinese_and_arabic_text_are_kept(text: str) -> None:
 )
 def test_markers_after_chinese_arabic_and_cyrillic_words_go(text: str, stripped: str) -> None:
     assert strip_footnote_markers(text) == stripped
+
+
+def test_a_marker_after_a_number_is_a_marker_where_the_document_has_that_footnote() -> None:
+    known = [1, 4, 27]
+    assert strip_footnote_markers_with_numbers(
+        "the Geneva Conventions of 12 August 1949⁴ and (No. 181)²⁷ and items 5, 6 and 7,1 for",
+        known,
+    ) == (
+        "the Geneva Conventions of 12 August 1949 and (No. 181) and items 5, 6 and 7, for",
+        [4, 27, 1],
+    )
+    # A number is no marker: `1.5`, and a comma after a short number without such a footnote.
+    assert strip_footnote_markers_with_numbers("warming of 1.5 degrees and 3,2 ratios", known) == (
+        "warming of 1.5 degrees and 3,2 ratios",
+        [],
+    )
+
+
+def test_a_marker_after_closing_quote_and_bracket_is_taken_out() -> None:
+    assert strip_footnote_markers_with_numbers("against Cybercrime”),6 and all", [6]) == (
+        "against Cybercrime”), and all",
+        [6],
+    )

@@ -15,6 +15,7 @@ from index.ingest.source import SourceDocument
 from index.models import Report
 from tests.index.ingest.formats.un_pdf import (
     SYMBOL,
+    write_annex_mid_page,
     write_footnote_over_pages,
     write_report,
     write_rule_in_text,
@@ -325,3 +326,83 @@ def test_a_line_in_arabic_is_read_right_to_left_its_runs_too() -> None:
 def test_a_line_mostly_in_latin_letters_is_read_as_seen() -> None:
     [line] = _lines(_chars_seen("Agenda item 3", "A/HRC/58/19 م"))
     assert line.runs == ("Agenda item 3", "A/HRC/58/19 م")
+
+
+# New York documents (issue 14): a running header in the body's size and no rule, footnotes under
+# typed underscores, an annex heading mid-page.
+
+
+@pytest.fixture(scope="module")
+def new_york(tmp_path_factory: pytest.TempPathFactory) -> SourceDocument:
+    return read_pdf(write_annex_mid_page(tmp_path_factory.mktemp("pdf") / "new_york.pdf"))
+
+
+def test_running_headers_and_footers_go_by_their_place_and_repetition(
+    new_york: SourceDocument,
+) -> None:
+    for furniture in ("Children and armed conflict", SYMBOL, "24-16433", "2/3", "3/3", "2416433"):
+        assert furniture not in new_york.text
+
+
+def test_footnotes_under_typed_underscores_are_footnotes_over_pages_too(
+    new_york: SourceDocument,
+) -> None:
+    assert "___" not in new_york.text
+    assert dict(new_york.footnotes) == {
+        1: "See A/78/842.",
+        2: "Attacks on schools are grave violations, as the Security Council has recognized.",
+        3: "See A/79/1.",
+    }
+
+
+def test_an_annex_heading_mid_page_on_one_line_starts_the_annex(new_york: SourceDocument) -> None:
+    warnings: list[str] = []
+    report = parse_document(new_york, META, warnings)
+    assert [
+        (p.annex, p.number, p.section_path[:1], p.text, p.notes) for p in report.paragraphs
+    ] == [
+        (
+            None,
+            1,
+            INTRODUCTION,
+            "The Special Representative reports on children in armed conflict.",
+            ("See A/78/842.",),
+        ),
+        (
+            None,
+            2,
+            INTRODUCTION,
+            "Children continue to bear the brunt of the conflicts, with quality education "
+            "opportunities denied to them in emergencies.",
+            (),
+        ),
+        (
+            None,
+            3,
+            INTRODUCTION,
+            "Attacks on schools increased in the period under review.",
+            ("Attacks on schools are grave violations, as the Security Council has recognized.",),
+        ),
+        (
+            None,
+            4,
+            INTRODUCTION,
+            "The Special Representative recommends what was agreed in 2024.",
+            ("See A/79/1.",),
+        ),
+        (
+            "I",
+            1,
+            ("Annex I — Good practices submitted by States",),
+            "States shared their good practices.",
+            (),
+        ),
+        (
+            "I",
+            2,
+            ("Annex I — Good practices submitted by States",),
+            "Several States adopted laws.",
+            (),
+        ),
+    ]
+    assert warnings == []

@@ -24,6 +24,9 @@ Helvetica (latin-1): `-` and `'` stand for the dashes and quotes of real reports
 continued on the next page, a rule in the text that is no footnote rule.
 `write_symbol_alone_on_top` puts the symbol alone at the first page's top, where later pages
 have their running header. `write_scan` writes a page that is only an image, like a scan.
+`write_annex_mid_page` writes the furniture of New York documents (a running header of symbol
+and short title in the body's size without a rule, job numbers, page counters), footnotes under
+typed underscores, and an annex whose heading stands mid-page on one line.
 """
 
 from __future__ import annotations
@@ -123,10 +126,15 @@ class _Writer:
         self.pdf.set_line_width(0.5)
         self.pdf.line(_LEFT, y, _LEFT + width, y)
 
-    def footnotes(self, notes: list[tuple[str | None, list[str]]]) -> None:
+    def footnotes(self, notes: list[tuple[str | None, list[str]]], *, typed: bool = False) -> None:
         """Footnotes under a short rule at the page's bottom: the number raised, then its lines;
-        a footnote without number continues the one at the bottom of the page before."""
-        self.rule()
+        a footnote without number continues the one at the bottom of the page before. `typed`:
+        the separator is a line of underscores in the notes' size, as Word writes it."""
+        if typed:
+            self.pdf.set_font("Helvetica", "", _NOTE)
+            self.write("_" * 18, _LEFT, _FOOTNOTE_RULE)
+        else:
+            self.rule()
         y = _FOOTNOTE_RULE + 2
         for mark, lines in notes:
             for index, text in enumerate(lines):
@@ -355,5 +363,61 @@ def write_scan(path: Path) -> Path:
     pdf = FPDF(unit="pt", format="A4")
     pdf.add_page()
     pdf.image(image, x=0, y=0, w=pdf.w, h=pdf.h)
+    pdf.output(str(path))
+    return path
+
+
+_SHORT_TITLE = "Children and armed conflict"
+_JOB = "24-16433"
+
+
+def write_annex_mid_page(path: Path) -> Path:
+    """Three pages, laid out as Word lays out a New York document:
+
+    - a running header on pages 2 and 3 of the symbol and the short title, on alternate sides,
+      in the body's size and without a rule; a footer of the job number and `2/3`, the first
+      page's `24-16433 (E) 011224`;
+    - footnotes under a line of typed underscores in the note size: footnote 1 on page 1,
+      footnote 2 running from page 2 onto page 3, footnote 3 called right after a year;
+    - paragraph 2 running from page 1 onto page 2 mid-sentence;
+    - on page 3, after paragraph 4, the annex heading as one bold line,
+      `Annex I - Good practices submitted by States`, and paragraphs numbered again from 1.
+    """
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.set_auto_page_break(False)
+    w = _Writer(pdf)
+    w.page()
+    w.heading("I. Introduction")
+    w.paragraph(1, ["The Special Representative reports on children^1 in", "armed conflict."])
+    w.paragraph(
+        2, ["Children continue to bear the brunt of the conflicts, with quality", "education"]
+    )
+    w.footnotes([("1", ["See A/78/842."])], typed=True)
+    pdf.set_font("Helvetica", "", 8)
+    w.write(f"{_JOB} (E) 011224", _LEFT, _FOOTER_BASELINE - 10)
+    w.write("*2416433*", _RIGHT - 60, _FOOTER_BASELINE)
+    w.page()
+    w.line("opportunities denied to them in emergencies.", x=_INDENT)
+    w.paragraph(3, ["Attacks on schools^2 increased in the period under review."])
+    w.footnotes([("2", ["Attacks on schools are grave violations, as the Security"])], typed=True)
+    w.page()
+    w.paragraph(4, ["The Special Representative recommends what was agreed in 2024^3."])
+    w.y += 2 * _PARAGRAPH_SPACE
+    w.line("Annex I - Good practices submitted by States", size=_BODY, style="B")
+    w.paragraph(1, ["States shared their good practices."])
+    w.paragraph(2, ["Several States adopted laws."])
+    w.footnotes([(None, ["Council has recognized."]), ("3", ["See A/79/1."])], typed=True)
+    pages = pdf.pages_count
+    for number in range(2, pages + 1):
+        pdf.page = number
+        pdf.set_font("Helvetica", "", _BODY)
+        left, right = (SYMBOL, _SHORT_TITLE) if number % 2 == 0 else (_SHORT_TITLE, SYMBOL)
+        w.write(left, _LEFT, _HEADER_BASELINE)
+        w.write(right, _RIGHT - pdf.get_string_width(right), _HEADER_BASELINE)
+        pdf.set_font("Helvetica", "", 8)
+        counter = f"{number}/{pages}"
+        left, right = (counter, _JOB) if number % 2 == 0 else (_JOB, counter)
+        w.write(left, _LEFT, _FOOTER_BASELINE)
+        w.write(right, _RIGHT - pdf.get_string_width(right), _FOOTER_BASELINE)
     pdf.output(str(path))
     return path
