@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
+from index import NUMBERED, PARAGRAPH_KINDS, PREAMBULAR, ParagraphKind
+
 MAX_BYTES = 64
 DEFAULT_LANGUAGE = "en"
 # The /start payload of the help button above inline results.
@@ -28,13 +30,23 @@ class Action(Enum):
     CITE = "c"  # a new message with the full reference, ready to copy
 
 
-# `o-A_HRC_58_19-3`, `o-A_HRC_58_19-I-3` for annex I, `o-A_HRC_58_19-3-ru` for the Russian
-# version (English, the default, is left out), `n-A_HRC_58_19-3~0f3a9c2e.1` with the results page
-# to go back to. Slugs hold no `-`, annexes are upper case and languages lower case, so the parts
-# are told apart by position and case.
+# `o-A_HRC_58_19-3`, `o-A_HRC_58_19-I-3` for annex I, `o-A_RES_78_9-appendix_A-3` for another
+# part, `o-A_RES_78_9-p3` for the third preambular paragraph (a kind other than numbered is the
+# number's prefix: its first letter), `o-A_HRC_58_19-3-ru` for the Russian version (English, the
+# default, is left out), `n-A_HRC_58_19-3~0f3a9c2e.1` with the results page to go back to. Slugs
+# and parts hold no `-`, a number is digits after at most one letter, a language is two lower-case
+# letters: the parts are told apart by position and form.
 _AFTER_ACTION = (
-    r"-([A-Za-z0-9_]{1,40})(?:-([A-Z0-9]{1,6}))?-(\d{1,6})(?:-([a-z]{2}))?"
+    r"-([A-Za-z0-9_]{1,40})(?:-([A-Za-z0-9_]{1,20}))?-([a-z]?)(\d{1,6})(?:-([a-z]{2}))?"
     r"(?:~([0-9a-f]{8})\.(\d{1,2}))?$"
+)
+# A paragraph's kind by the letter that stands before its number in addresses and commands.
+_KINDS_BY_LETTER: dict[str, ParagraphKind] = {
+    kind[0]: kind for kind in PARAGRAPH_KINDS if kind != NUMBERED
+}
+# The order a reader meets them in: a resolution's preamble comes before its numbered paragraphs.
+READING_ORDER: tuple[ParagraphKind, ...] = tuple(
+    sorted(PARAGRAPH_KINDS, key=lambda kind: kind != PREAMBULAR)
 )
 RESULTS_PAGE = re.compile(r"^s-([0-9a-f]{8})-(\d{1,2})$")
 
@@ -63,19 +75,64 @@ def symbol_slug(symbol: str) -> str:
 
 
 @dataclass(frozen=True)
+class Place:
+    """Where a paragraph stands in its report: the body or a part (`I` for annex I, or a part
+    named in full: `appendix A`), its kind, and its number among that kind's paragraphs."""
+
+    number: int
+    annex: str | None = None
+    kind: ParagraphKind = NUMBERED
+
+    @property
+    def code(self) -> str:
+        """The number as addresses and commands write it: `3`, `pp3` (preambular)."""
+        return f"{_prefix(self.kind)}{self.number}"
+
+    @property
+    def label(self) -> str:
+        """As a button names it, in every language: `para. 3`, `pp. 3`, `¶ 3` (a text without
+        numbers, counted by place)."""
+        if self.kind == NUMBERED:
+            return f"para. {self.number}"
+        return f"pp. {self.number}" if self.kind == PREAMBULAR else f"¶ {self.number}"
+
+
+def _prefix(kind: ParagraphKind) -> str:
+    """`pp` for preambular paragraphs, as UN drafts number them (PP3, OP3); a letter for any other
+    kind but numbered, which has none."""
+    if kind == NUMBERED:
+        return ""
+    return "pp" if kind == PREAMBULAR else kind[0]
+
+
+def parse_place(words: list[str], annex: str | None) -> Place | None:
+    """The paragraph that /para's last words name in a part: `3`, `3.`, `pp3`, `pp 3` (the
+    third preambular paragraph), `op3` (operative: numbered); None for anything else."""
+    match = re.fullmatch(r"(?i)(pp|op|[a-z])? ?(\d{1,6})\.?", " ".join(words))
+    if match is None:
+        return None
+    prefix = (match[1] or "").lower()
+    if prefix in ("", "op"):
+        kind: ParagraphKind | None = NUMBERED
+    else:
+        kind = PREAMBULAR if prefix == "pp" else _KINDS_BY_LETTER.get(prefix)
+    return None if kind is None else Place(int(match[2]), annex, kind)
+
+
+@dataclass(frozen=True)
 class Address:
     action: Action
     slug: str
-    number: int
-    annex: str | None = None
+    place: Place
     back: ResultsPage | None = None
     lang: str = DEFAULT_LANGUAGE
 
     def encode(self) -> str:
-        annex = f"-{self.annex}" if self.annex else ""
+        annex = f"-{self.place.annex.replace(' ', '_')}" if self.place.annex else ""
+        kind = self.place.kind[0] if self.place.kind != NUMBERED else ""
         lang = f"-{self.lang}" if self.lang != DEFAULT_LANGUAGE else ""
         back = f"~{self.back.token}.{self.back.page}" if self.back else ""
-        encoded = f"{self.action.value}-{self.slug}{annex}-{self.number}{lang}{back}"
+        encoded = f"{self.action.value}-{self.slug}{annex}-{kind}{self.place.number}{lang}{back}"
         if len(encoded.encode()) > MAX_BYTES:
             raise ValueError(f"address longer than {MAX_BYTES} bytes: {encoded!r}")
         return encoded
@@ -88,12 +145,11 @@ class Address:
 def address(
     action: Action,
     symbol: str,
-    number: int,
-    annex: str | None = None,
+    place: Place,
     back: ResultsPage | None = None,
     lang: str = DEFAULT_LANGUAGE,
 ) -> Address:
-    return Address(action, symbol_slug(symbol), number, annex, back, lang)
+    return Address(action, symbol_slug(symbol), place, back, lang)
 
 
 def parse_address(data: str | None) -> Address | None:
@@ -101,9 +157,13 @@ def parse_address(data: str | None) -> Address | None:
     match = _ANY_ADDRESS.match(data or "")
     if match is None:
         return None
-    action, slug, annex, number, lang, token, page = match.groups()
+    action, slug, annex, letter, number, lang, token, page = match.groups()
+    kind = _KINDS_BY_LETTER.get(letter) if letter else NUMBERED
+    if kind is None:
+        return None
+    place = Place(int(number), annex.replace("_", " ") if annex else None, kind)
     back = ResultsPage(token, int(page)) if token else None
-    return Address(Action(action), slug, int(number), annex, back, lang or DEFAULT_LANGUAGE)
+    return Address(Action(action), slug, place, back, lang or DEFAULT_LANGUAGE)
 
 
 def parse_page(data: str | None) -> ResultsPage | None:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bot.addresses import parse_place
 from bot.logs import configure_logging
 from bot.sandbox.terminal import bold
 from config.settings import Settings, SettingsError, load_settings
@@ -35,6 +36,7 @@ from index import (
     export_rows,
     fetch_reports,
     open_library,
+    part_name,
     read_reports,
 )
 
@@ -73,6 +75,12 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("--date", type=dt.date.fromisoformat, help="document date, YYYY-MM-DD")
     ingest.add_argument("--lang", help="language code, e.g. en (default: found in the text)")
     ingest.add_argument("--url", help="where the report is published")
+    ingest.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse a report whose parts or numbering the reader cannot tell apart, "
+        "instead of warning",
+    )
 
     fetch = commands.add_parser(
         "fetch",
@@ -103,8 +111,10 @@ def _parser() -> argparse.ArgumentParser:
 
     para = commands.add_parser("para", help="one paragraph, verbatim")
     para.add_argument("symbol")
-    para.add_argument("number", type=int)
-    para.add_argument("--annex", help="the annex the paragraph is in, e.g. I")
+    para.add_argument("number", help="its number, e.g. 3; pp3 for a third preambular paragraph")
+    para.add_argument(
+        "--annex", help="the annex the paragraph is in, e.g. I, or another part: 'appendix A'"
+    )
     para.add_argument("--json", action="store_true")
 
     reports = commands.add_parser("reports", help="the indexed reports")
@@ -209,7 +219,10 @@ def _ingest(args: argparse.Namespace, settings: Settings, library: Library) -> i
     with tempfile.TemporaryDirectory(prefix="reportbot-") as downloads:
         sources = collect_paths(args.paths or [settings.catalogue], Path(downloads))
         with Progress(len(sources)) as progress:
-            ingested = read_reports(sources, overrides, progress)
+            ingested = read_reports(sources, overrides, progress, strict=args.strict)
+    for item in ingested:
+        for warning in item.warnings:
+            print(f"reportbot: warning: {warning}", file=sys.stderr)
     _publish(library, ingested)
     return 0
 
@@ -288,6 +301,7 @@ def _search(args: argparse.Namespace, library: Library) -> int:
                     "symbol": hit.paragraph.symbol,
                     "lang": hit.paragraph.lang,
                     "para": hit.paragraph.number,
+                    "kind": hit.paragraph.kind,
                     "annex": hit.paragraph.annex,
                     "section": hit.paragraph.section,
                     "summary": hit.summary.plain,
@@ -311,19 +325,25 @@ def _search(args: argparse.Namespace, library: Library) -> int:
 
 
 def _para(args: argparse.Namespace, library: Library) -> int:
-    annex = args.annex.upper() if args.annex else None
-    paragraph = library.paragraph(args.symbol, args.number, annex=annex)
+    annex = args.annex if args.annex is None or " " in args.annex else args.annex.upper()
+    place = parse_place([args.number], annex)
+    paragraph = (
+        None
+        if place is None
+        else library.paragraph(args.symbol, place.number, annex=annex, kind=place.kind)
+    )
     if paragraph is None:
-        numbers = library.paragraph_numbers(args.symbol, annex=annex)
-        where = f"its paragraphs are {numbers[0]}–{numbers[-1]}" if numbers else "not indexed"
-        place = f"{args.symbol}{f', annex {annex}' if annex else ''}, para. {args.number}"
-        print(f"{place}: no such paragraph ({where})", file=sys.stderr)
+        part = f"{args.symbol}, {part_name(annex)}" if annex else args.symbol
+        print(
+            f"{part}: no paragraph {args.number} (`reportbot export` lists them)", file=sys.stderr
+        )
         return 1
     if args.json:
         _print_json(
             {
                 "symbol": paragraph.symbol,
                 "para": paragraph.number,
+                "kind": paragraph.kind,
                 "annex": paragraph.annex,
                 "section": paragraph.section,
                 "text": paragraph.text,
@@ -331,7 +351,8 @@ def _para(args: argparse.Namespace, library: Library) -> int:
             }
         )
         return 0
-    print(f"{paragraph.citation} — {paragraph.section}\n\n{paragraph.text}")
+    heading = " — ".join(filter(None, (paragraph.citation, paragraph.section)))
+    print(f"{heading}\n\n{paragraph.text}")
     if paragraph.link:
         print(f"\n{paragraph.link}")
     return 0

@@ -16,7 +16,16 @@ from index.ingest.progress import Progress
 from index.language.official import ENGLISH, LANGUAGES, official_language
 from index.library import Library, open_library
 from index.links import paragraph_link
-from index.models import NUMBERED, PREAMBULAR, Paragraph, ParagraphKind, Report
+from index.models import (
+    NUMBERED,
+    PARAGRAPH_KINDS,
+    PREAMBULAR,
+    UNNUMBERED,
+    Paragraph,
+    ParagraphKind,
+    Report,
+    part_name,
+)
 from index.results import Hit, SearchResult, Segment, Summary
 from index.store.transactions import BULK_FROM
 
@@ -26,8 +35,10 @@ __all__ = [
     "FORMATS",
     "LANGUAGES",
     "NUMBERED",
+    "PARAGRAPH_KINDS",
     "PREAMBULAR",
     "SUPPORTED_SUFFIXES",
+    "UNNUMBERED",
     "WRITERS",
     "Fetched",
     "Hit",
@@ -53,6 +64,7 @@ __all__ = [
     "official_language",
     "open_library",
     "paragraph_link",
+    "part_name",
     "read_reports",
     "reference",
 ]

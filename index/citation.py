@@ -2,8 +2,10 @@
 
 `Special Representative of the Secretary-General on Violence against Children, Annual report,
 A/HRC/58/19 (13 January 2025), para. 12`: author, short title, symbol and date, place. UN report
-titles name their author (`Annual report of the …`, `Report of the …`); a title that does not
-(and any title in another language) is cited whole. The date is in the version's language.
+titles name their author (`Annual report of the …`, `Report of the …`); a resolution's title
+carries its number (`78/9. Commemoration of …`), and it is cited as `General Assembly resolution
+78/9, “Commemoration of …”`; any other title (and any title in another language) is cited whole.
+The date is in the version's language.
 """
 
 from __future__ import annotations
@@ -22,13 +24,20 @@ _AUTHORED = re.compile(
 )
 
 
+_RESOLUTION = re.compile(r"^(?P<number>\d+/\d+(?: ?[A-Z])?)\.\s+(?P<title>.+)$")
+
+
 def reference(report: Report, paragraph: Paragraph) -> str:
-    match = _AUTHORED.match(report.title.strip())
-    work = (
-        f"{match['author']}, {match['kind'][0].upper()}{match['kind'][1:]}"
-        if match
-        else report.title.strip()
-    )
+    title = report.title.strip()
+    authored = _AUTHORED.match(title)
+    resolution = _RESOLUTION.match(title) if "/RES/" in report.symbol else None
+    if report.lang == "en" and resolution is not None:
+        body = f"{report.body} " if report.body else ""
+        work = f"{body}resolution {resolution['number']}, “{resolution['title']}”"
+    elif authored:
+        work = f"{authored['author']}, {authored['kind'][0].upper()}{authored['kind'][1:]}"
+    else:
+        work = title
     locale = _LOCALES.get(report.lang, report.lang)
     when = f" ({format_date(report.date, 'long', locale=locale)})" if report.date else ""
     return f"{work}, {report.symbol}{when}, {paragraph.place}"

@@ -1,8 +1,9 @@
 """The indexed paragraphs as rows, for spreadsheets (CSV) and scripts (JSON Lines).
 
 A row is one paragraph: `symbol, lang, para, kind, annex, section, page, text, notes, link`;
-`kind` is `numbered`, or `preambular` for a resolution's preambular paragraph, whose `para` is its
-place in the preamble (1 for the first). The
+`kind` is `numbered`, `preambular` for a resolution's preambular paragraph, whose `para` is its
+place in the preamble (1 for the first), or `unnumbered` for a paragraph of a text that numbers
+none (a decision of one sentence, an amendment), whose `para` is its place in the text. The
 section is the whole path of headings joined with ` › ` (`I. Introduction › A. Global level`):
 the innermost heading alone is often ambiguous (every chapter may have `A. Legislation`).
 Missing values are null in JSON Lines and empty in CSV, where the notes are joined with

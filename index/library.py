@@ -133,7 +133,8 @@ class Library:
         kind: ParagraphKind = NUMBERED,
     ) -> Paragraph | None:
         """Paragraph `number` of the report's body or an annex; `kind=PREAMBULAR`: the
-        `number`th paragraph of a resolution's preamble."""
+        `number`th paragraph of a resolution's preamble; `kind=UNNUMBERED`: the `number`th of a
+        text that numbers none."""
         key = schema.paragraph_key(symbol, lang, annex, number, kind)
         with self._lock:
             stored = self._fresh_reading().searcher.document(key=key)
@@ -147,7 +148,8 @@ class Library:
         kind: ParagraphKind = NUMBERED,
     ) -> list[int]:
         """The numbers of the report's body paragraphs, or of one annex's, of one kind: the
-        numbered ones, or the preamble's places (1, 2, …) with `kind=PREAMBULAR`."""
+        numbered ones, or the places (1, 2, …) of the preamble's with `kind=PREAMBULAR`, of a
+        text's without numbers with `kind=UNNUMBERED`."""
         with self._lock:
             stored = self._fresh_reading().searcher.documents(
                 kind=schema.PARAGRAPH, symbol=symbol, lang=lang

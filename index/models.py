@@ -44,7 +44,7 @@ _ORDINALS = [
 _TENS = ["twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet"]
 
 
-def _part(annex: str) -> str:
+def part_name(annex: str) -> str:
     """How a part is cited: `annex I` for an annex's numeral, others by name (`section XVI`)."""
     return annex if annex[:1].islower() else f"annex {annex}"
 
@@ -107,7 +107,7 @@ class Paragraph(BaseModel):
     def place(self) -> str:
         """Where in the report: `para. 3`, `annex I, para. 3`, `third preambular paragraph`,
         `first paragraph`."""
-        annex = f"{_part(self.annex)}, " if self.annex else ""
+        annex = f"{part_name(self.annex)}, " if self.annex else ""
         if self.kind == PREAMBULAR:
             return f"{annex}{ordinal(self.number)} preambular paragraph"
         if self.kind == UNNUMBERED:

@@ -12,7 +12,16 @@ import asyncio
 from telegram import Chat, Message, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot.addresses import Action, Address, ResultsPage, address_pattern, parse_address
+from bot.addresses import (
+    READING_ORDER,
+    Action,
+    Address,
+    Place,
+    ResultsPage,
+    address_pattern,
+    parse_address,
+    parse_place,
+)
 from bot.context import BotApplication, BotContext
 from bot.features.chats import NEW_MESSAGES
 from bot.features.sending import answer_button, replace, send
@@ -20,7 +29,7 @@ from bot.features.settings import chat_report, find_report, reports_for
 from bot.replies import render
 from bot.replies.i18n import Texts
 from bot.replies.render import Reply
-from index import ENGLISH, Library, Report
+from index import ENGLISH, NUMBERED, Library, Paragraph, Report
 
 
 def add_handlers(application: BotApplication) -> None:
@@ -34,21 +43,20 @@ def add_handlers(application: BotApplication) -> None:
 
 
 async def para(update: Update, context: BotContext) -> None:
-    """`/para N`, `/para SYMBOL N`, `/para annex I N`, `/para SYMBOL annex I N`."""
+    """`/para N`, `/para SYMBOL N`, `/para annex I N`, `/para SYMBOL annex I N`, and `/para pp3`
+    for a resolution's third preambular paragraph."""
     target = await _target(update, context)
     if target is not None:
-        report, number, annex = target
-        await _show(context, context.texts, update.effective_chat, report.symbol, number, annex)
+        report, place = target
+        await _show(context, context.texts, update.effective_chat, report.symbol, place)
 
 
 async def cite(update: Update, context: BotContext) -> None:
     """`/cite N` and the other forms of /para: the full reference, ready to copy."""
     target = await _target(update, context)
     if target is not None:
-        report, number, annex = target
-        paragraph = await asyncio.to_thread(
-            context.services.library.paragraph, report.symbol, number, report.lang, annex
-        )
+        report, place = target
+        paragraph = await asyncio.to_thread(_paragraph, context.services.library, report, place)
         if paragraph is not None:
             reply = render.cite_reply(context.texts, report, paragraph)
             await send(context, update.effective_chat, [reply])
@@ -82,16 +90,14 @@ async def open_button(update: Update, context: BotContext) -> None:
 async def open_address(context: BotContext, t: Texts, chat: Chat | None, target: Address) -> bool:
     """Send the paragraph `target` points to; False if it points to none (any longer)."""
     symbol = await _resolve(context.services.library, target)
-    return symbol is not None and await _show(
-        context, t, chat, symbol, target.number, target.annex, target.lang
-    )
+    return symbol is not None and await _show(context, t, chat, symbol, target.place, target.lang)
 
 
 async def _open(context: BotContext, t: Texts, chat: Chat, target: Address) -> str | None:
     return None if await open_address(context, t, chat, target) else render.stale_button(t)
 
 
-async def _target(update: Update, context: BotContext) -> tuple[Report, int, str | None] | None:
+async def _target(update: Update, context: BotContext) -> tuple[Report, Place] | None:
     """The paragraph a /para or /cite names; None, after saying why, if it names none."""
     args = list(context.args or [])
     t = context.texts
@@ -107,35 +113,54 @@ async def _target(update: Update, context: BotContext) -> tuple[Report, int, str
         await send(context, update.effective_chat, [Reply(render.unknown_reports(t, args[:1]))])
         return None
     annex = None
-    if len(args) == 3 and args[0].casefold() == "annex":
-        annex, args = args[1].upper(), args[2:]
-    numbers = await asyncio.to_thread(library.paragraph_numbers, report.symbol, report.lang, annex)
-    if annex is not None and not numbers:
+    if len(args) >= 3 and args[0].casefold() in _PARTS:
+        part = args[0].casefold()
+        # Annexes are cited by their numeral alone; other parts by name (`appendix A`).
+        annex = args[1].upper() if part == "annex" else f"{part} {args[1].upper()}"
+        args = args[2:]
+    places = await asyncio.to_thread(_places, library, report.symbol, report.lang, annex)
+    if annex is not None and not places:
         await send(context, update.effective_chat, [Reply(render.no_annex(t, report, annex))])
         return None
-    if len(args) != 1:
-        text = render.para_usage(t, report, numbers, annex)
+    if not args or len(args) > 2:
+        text = render.para_usage(t, report, places, annex)
         await send(context, update.effective_chat, [Reply(text)])
         return None
-    number = _paragraph_number(args[0])
-    if number is None or number not in numbers:
-        text = render.para_not_found(t, args[0][:20], report, numbers, annex)
+    place = parse_place(args, annex)
+    if place is not None and place.kind == NUMBERED and place not in places:
+        # A text with no numbered paragraphs (a preamble alone) is counted in its own kind.
+        kinds = {found.kind for found in places}
+        if NUMBERED not in kinds and len(kinds) == 1:
+            place = Place(place.number, annex, kinds.pop())
+    if place is None or place not in places:
+        text = render.para_not_found(t, " ".join(args)[:20], report, places, annex)
         await send(context, update.effective_chat, [Reply(text)])
         return None
-    return report, number, annex
+    return report, place
 
 
-def _paragraph_number(argument: str) -> int | None:
-    text = argument.strip().rstrip(".")
-    return int(text) if text.isdecimal() and len(text) <= 6 else None
+# The parts of a document whose paragraphs are numbered afresh, as /para names them.
+_PARTS = ("annex", "appendix", "enclosure", "section")
+
+
+def _places(library: Library, symbol: str, lang: str, annex: str | None) -> list[Place]:
+    """Every paragraph of the body or one part, in the order a reader meets them."""
+    return [
+        Place(number, annex, kind)
+        for kind in READING_ORDER
+        for number in library.paragraph_numbers(symbol, lang, annex, kind)
+    ]
+
+
+def _paragraph(library: Library, report: Report, place: Place) -> Paragraph | None:
+    return library.paragraph(report.symbol, place.number, report.lang, place.annex, place.kind)
 
 
 def _paragraph_replies(
     library: Library,
     t: Texts,
     symbol: str,
-    number: int,
-    annex: str | None,
+    place: Place,
     username: str,
     back: ResultsPage | None = None,
     lang: str | None = None,
@@ -147,11 +172,11 @@ def _paragraph_replies(
     version = next((code for code in wanted if code in languages), None)
     if version is None:
         return None
-    paragraph = library.paragraph(symbol, number, version, annex)
+    paragraph = library.paragraph(symbol, place.number, version, place.annex, place.kind)
     if paragraph is None:
         return None
-    numbers = library.paragraph_numbers(symbol, version, annex)
-    return render.paragraph_reply(t, paragraph, numbers, username, back, languages)
+    places = _places(library, symbol, version, place.annex)
+    return render.paragraph_reply(t, paragraph, places, username, back, languages)
 
 
 async def _show(
@@ -159,8 +184,7 @@ async def _show(
     t: Texts,
     chat: Chat | None,
     symbol: str,
-    number: int,
-    annex: str | None,
+    place: Place,
     lang: str | None = None,
 ) -> bool:
     replies = await asyncio.to_thread(
@@ -168,8 +192,7 @@ async def _show(
         context.services.library,
         t,
         symbol,
-        number,
-        annex,
+        place,
         context.bot.username,
         None,
         lang,
@@ -195,8 +218,7 @@ async def _navigate(context: BotContext, t: Texts, message: Message, target: Add
         library,
         t,
         symbol,
-        target.number,
-        target.annex,
+        target.place,
         context.bot.username,
         target.back,
         target.lang,
@@ -213,8 +235,10 @@ async def _cite(context: BotContext, t: Texts, chat: Chat, target: Address) -> s
     if symbol is None:
         return render.stale_button(t)
     report = await asyncio.to_thread(library.report, symbol, target.lang)
-    paragraph = await asyncio.to_thread(
-        library.paragraph, symbol, target.number, target.lang, target.annex
+    paragraph = (
+        None
+        if report is None
+        else await asyncio.to_thread(_paragraph, library, report, target.place)
     )
     if report is None or paragraph is None:
         return render.stale_button(t)

@@ -21,10 +21,10 @@ from telegram import (
 )
 from telegram.helpers import create_deep_linked_url
 
-from bot.addresses import Action, ResultsPage, address
+from bot.addresses import Action, Place, ResultsPage, address, symbol_slug
 from bot.replies.i18n import NAMES, Texts
 from bot.replies.messages import MESSAGE_LIMIT, Block, Markup, Plain, attribute, escape, pack
-from index import LANGUAGES, Hit, Paragraph, Report, SearchResult, Summary, reference
+from index import LANGUAGES, Hit, Paragraph, Report, SearchResult, Summary, part_name, reference
 
 # The bundled reports are in English, so the example searches English words in every language.
 SEARCH_EXAMPLE = "/search trafficking in children"
@@ -53,14 +53,18 @@ def _link(url: str, label: str) -> str:
     return f'<a href="{attribute(url)}">{escape(label)}</a>'
 
 
+def place_of(paragraph: Paragraph) -> Place:
+    return Place(paragraph.number, paragraph.annex, paragraph.kind)
+
+
 def _address(
     action: Action,
     paragraph: Paragraph,
-    number: int | None = None,
+    place: Place | None = None,
     back: ResultsPage | None = None,
 ) -> str:
-    target = paragraph.number if number is None else number
-    return address(action, paragraph.symbol, target, paragraph.annex, back, paragraph.lang).encode()
+    target = place_of(paragraph) if place is None else place
+    return address(action, paragraph.symbol, target, back, paragraph.lang).encode()
 
 
 def deep_link(username: str, paragraph: Paragraph) -> str:
@@ -230,26 +234,27 @@ def search_reply(
 
 
 def _paragraph_buttons(
-    t: Texts, paragraph: Paragraph, numbers: Sequence[int], back: ResultsPage | None
+    t: Texts, paragraph: Paragraph, places: Sequence[Place], back: ResultsPage | None
 ) -> InlineKeyboardMarkup:
     """◀ ▶ to the neighbours within the body or the same annex; back to the results; cite.
 
     The neighbours are named as citations name them (`para. 2`), in every language."""
-    position = numbers.index(paragraph.number) if paragraph.number in numbers else -1
+    here = place_of(paragraph)
+    position = places.index(here) if here in places else -1
     turns = []
     if position > 0:
-        previous = numbers[position - 1]
+        previous = places[position - 1]
         turns.append(
             InlineKeyboardButton(
-                f"◀ para. {previous}",
+                f"◀ {previous.label}",
                 callback_data=_address(Action.NAVIGATE, paragraph, previous, back),
             )
         )
-    if 0 <= position < len(numbers) - 1:
-        following = numbers[position + 1]
+    if 0 <= position < len(places) - 1:
+        following = places[position + 1]
         turns.append(
             InlineKeyboardButton(
-                f"para. {following} ▶",
+                f"{following.label} ▶",
                 callback_data=_address(Action.NAVIGATE, paragraph, following, back),
             )
         )
@@ -265,24 +270,24 @@ def _paragraph_buttons(
 def paragraph_reply(
     t: Texts,
     paragraph: Paragraph,
-    numbers: Sequence[int],
+    places: Sequence[Place],
     username: str,
     back: ResultsPage | None = None,
     languages: Sequence[str] = (),
 ) -> list[Reply]:
-    """The paragraph in full, verbatim, with ◀ ▶ to its neighbours among `numbers` and a button
+    """The paragraph in full, verbatim, with ◀ ▶ to its neighbours among `places` and a button
     for each other language version among `languages`."""
     blocks: list[Block] = [
         Markup(_heading(paragraph)),
         Plain(paragraph.text),
         Markup(_links(t, paragraph, username)),
     ]
-    keyboard = _paragraph_buttons(t, paragraph, numbers, back)
+    keyboard = _paragraph_buttons(t, paragraph, places, back)
     versions = [
         InlineKeyboardButton(
             NAMES[lang],
             callback_data=address(
-                Action.NAVIGATE, paragraph.symbol, paragraph.number, paragraph.annex, back, lang
+                Action.NAVIGATE, paragraph.symbol, place_of(paragraph), back, lang
             ).encode(),
         )
         for lang in languages
@@ -346,7 +351,7 @@ def inline_summary(t: Texts, report: Report) -> InlineQueryResultArticle:
     room = MESSAGE_LIMIT - len(before) - len(after) - len("<blockquote expandable></blockquote>")
     quote = f"<blockquote expandable>{_fitted(report.summary, room)}</blockquote>"
     return InlineQueryResultArticle(
-        id=f"summary-{address(Action.OPEN, report.symbol, 0).slug}",
+        id=f"summary-{symbol_slug(report.symbol)}",
         title=t.gettext("{symbol} — summary", symbol=report.symbol),
         description=report.title,
         input_message_content=InputTextMessageContent(before + quote + after),
@@ -358,39 +363,46 @@ def help_button(t: Texts) -> str:
     return t.gettext("How to use this bot")
 
 
-def _range(numbers: Sequence[int]) -> str:
-    return f"{numbers[0]}–{numbers[-1]}" if len(numbers) > 1 else str(numbers[0])
+def _range(places: Sequence[Place]) -> str:
+    """`1–12`, or each kind's range where there are several: `pp1–pp9, 1–12`."""
+    kinds = dict.fromkeys(place.kind for place in places)
+    ranges = []
+    for kind in kinds:
+        of_kind = [place for place in places if place.kind == kind]
+        first, last = of_kind[0], of_kind[-1]
+        ranges.append(f"{first.code}–{last.code}" if len(of_kind) > 1 else first.code)
+    return ", ".join(ranges)
 
 
 def _part(report: Report, annex: str | None) -> str:
-    return escape(f"{report.symbol}, annex {annex}" if annex else report.symbol)
+    return escape(f"{report.symbol}, {part_name(annex)}" if annex else report.symbol)
 
 
-def _command(annex: str | None, number: int) -> str:
-    return f"/para annex {escape(annex)} {number}" if annex else f"/para {number}"
+def _command(annex: str | None, place: Place) -> str:
+    return f"/para {escape(part_name(annex))} {place.code}" if annex else f"/para {place.code}"
 
 
-def para_usage(t: Texts, report: Report, numbers: Sequence[int], annex: str | None = None) -> str:
+def para_usage(t: Texts, report: Report, places: Sequence[Place], annex: str | None = None) -> str:
     return t.gettext(
         "Which paragraph? Give its number, e.g. <code>{command}</code>\n"
         "{part} has paragraphs {range}. Another report: <code>/para SYMBOL number</code>; "
         "an annex: <code>/para annex I number</code>.",
-        command=_command(annex, numbers[0]),
+        command=_command(annex, places[0]),
         part=_part(report, annex),
-        range=_range(numbers),
+        range=_range(places),
     )
 
 
 def para_not_found(
-    t: Texts, argument: str, report: Report, numbers: Sequence[int], annex: str | None = None
+    t: Texts, argument: str, report: Report, places: Sequence[Place], annex: str | None = None
 ) -> str:
     return t.gettext(
         "There is no paragraph {number} in {part}: its paragraphs are numbered {range}.\n"
         "Try <code>{command}</code>.",
         number=escape(argument),
         part=_part(report, annex),
-        range=_range(numbers),
-        command=_command(annex, numbers[0]),
+        range=_range(places),
+        command=_command(annex, places[0]),
     )
 
 

@@ -64,5 +64,5 @@ def _load_entry(catalogue: Path, number: int, entry: dict[str, object]) -> Repor
     path = catalogue.parent / entry["path"]
     report = parse_document(read_document(path), meta)
     if not report.paragraphs:
-        raise IngestError(f"{path}: no numbered paragraphs found in the text of {meta.symbol}")
+        raise IngestError(f"{path}: no paragraphs found in the text of {meta.symbol}")
     return report

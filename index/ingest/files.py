@@ -189,10 +189,10 @@ def read_report(
         source_url=overrides.url or found.source_url,
     )
     report = parse_document(document, meta, warnings)
-    # A resolution's or decision's preamble is read as paragraphs: only text with neither
-    # numbered nor preambular paragraphs has nothing to cite.
+    # A preamble, and a text that numbers nothing, are read as paragraphs: only a document
+    # without text (a page of nothing but its masthead) has nothing to cite.
     if not report.paragraphs:
-        raise IngestError(f"{path}: no numbered paragraphs found in the text of {symbol}")
+        raise IngestError(f"{path}: no paragraphs found in the text of {symbol}")
     return report
 
 

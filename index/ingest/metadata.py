@@ -10,7 +10,8 @@ examples here are English; the patterns give the others). What is recognised:
 - the title: ReliefWeb's title line without its `(symbol) [languages]` tail, else a
   resolution's or decision's numbered title (`78/9. Commemoration of …`), else the masthead's
   title: after `Agenda item 3` comes the agenda item's title and then the report's (a draft's
-  sponsors, `France and Qatar: draft resolution`, `Draft resolution submitted by …` and
+  sponsors, `France and Qatar: draft resolution`, an amendment's, `Russian Federation:*
+  amendment to draft resolution A/80/L.18`, `Draft resolution submitted by …` and
   `Resolution adopted by …` left out);
 - the committee a resolution was adopted on the report of, or none
   (`[without reference to a Main Committee (A/78/L.8)]`), without its brackets;
@@ -186,9 +187,12 @@ _AGENDA = [
 # A resolution's or decision's title begins with its number: `78/9. Commemoration of …`,
 # `79/573 B. …`, `S-32/1. …`, `ES-10/24. …`.
 _NUMBERED_TITLE = re.compile(r"(?:[A-Z]{1,2}-)?\d{1,3}/\d{1,4}(?:\s?[A-Z])?\.\s+\S.*")
-# Lines of a resolution's masthead before its title: who sponsors a draft, how it was adopted.
+# Lines of a resolution's masthead before its title: who sponsors a draft or an amendment to
+# one (`Russian Federation:* amendment to draft resolution A/80/L.18`), how it was adopted.
 _NOT_TITLE = re.compile(
-    r".*:\W*\s*(?:revised )?draft (?:resolution|decision)s?|Resolution adopted by .*"
+    r".*:\W*\s*(?:revised )?draft (?:resolution|decision)s?"
+    r"|.*:\W*\s*amendments? to (?:revised )?draft (?:resolution|decision)s?\b.*"
+    r"|Resolution adopted by .*"
     r"|(?:Revised )?[Dd]raft (?:resolution|decision)s? submitted by .*"
     r"|Decision adopted by .*|\[.*\]?"
 )

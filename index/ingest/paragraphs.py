@@ -407,15 +407,13 @@ class _Parser:
             level, heading = self.headings[-1]
             self.headings[-1] = (level, self.joiner.join(heading, text))
             return
-        if self.mode is _Mode.SUMMARY and self._starts_block(self.summary, text, after_blank):
+        if self.mode is _Mode.SUMMARY and self._starts_block(text, after_blank):
             self.summary.append(_Block([text], self.joiner))
             return
-        if self.mode is _Mode.PREAMBLE and self._starts_block(
-            [p.block for p in self.unnumbered], text, after_blank
-        ):
-            block = _Block([text], self.joiner)
+        if self.mode is _Mode.PREAMBLE and self._starts_block(text, after_blank):
+            new = _Block([text], self.joiner)
             number = len(self.unnumbered) + 1
-            self.unnumbered.append(_DraftParagraph(None, number, (), line.page, block, UNNUMBERED))
+            self.unnumbered.append(_DraftParagraph(None, number, (), line.page, new, UNNUMBERED))
             return
         block = self._current_block()
         if block is None:
@@ -427,16 +425,17 @@ class _Parser:
         else:
             block.extend(text)
 
-    def _starts_block(self, blocks: list[_Block], text: str, after_blank: bool) -> bool:
-        """Whether `text` starts a paragraph without a number after `blocks` (the summary's):
-        set apart from a finished sentence, and not one of its sub-items."""
-        if not blocks:
+    def _starts_block(self, text: str, after_blank: bool) -> bool:
+        """Whether `text` starts a paragraph without a number (the summary's, or of a text that
+        numbers none): set apart from a finished sentence, and not one of its sub-items."""
+        last = self._current_block()
+        if last is None:
             return True
-        return after_blank and blocks[-1].ends_sentence() and not self.layout.sub_item.match(text)
+        return after_blank and last.ends_sentence() and not self.layout.sub_item.match(text)
 
     def _current_block(self) -> _Block | None:
         if self.mode is _Mode.SUMMARY:
-            return self.summary[-1]
+            return self.summary[-1] if self.summary else None
         if self.mode in (_Mode.BODY, _Mode.PREAMBULAR) and self.paragraphs:
             last = self.paragraphs[-1]
             return last.block if last.annex == self.annex else None

@@ -100,8 +100,8 @@ def build_schema() -> Any:
         if names.spelling:
             searched[names.words] = WrittenWords(analyzer)
     return Schema(
-        # `symbol|lang|annex|number` for a numbered paragraph, `symbol|lang|annex|preambular:number`
-        # for a preambular one, `symbol|lang` for a report.
+        # `symbol|lang|annex|number` for a numbered paragraph, `symbol|lang|annex|kind:number`
+        # for another kind (`preambular:3`, `unnumbered:1`), `symbol|lang` for a report.
         key=ID(unique=True),
         kind=ID(stored=True),
         symbol=ID(stored=True),
@@ -126,8 +126,8 @@ def build_schema() -> Any:
 def paragraph_key(
     symbol: str, lang: str, annex: str | None, number: int, kind: ParagraphKind = NUMBERED
 ) -> str:
-    # Numbered paragraphs keep the key they always had; a preambular one is told apart from the
-    # numbered paragraph with its number.
+    # Numbered paragraphs keep the key they always had; a paragraph of another kind (preambular,
+    # unnumbered) is told apart from the numbered paragraph with its number.
     place = str(number) if kind == NUMBERED else f"{kind}:{number}"
     return f"{symbol}|{lang}|{annex or ''}|{place}"
 

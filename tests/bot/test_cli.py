@@ -190,6 +190,34 @@ def test_fetch_indexes_each_published_version_of_a_symbol(
         assert "A/HRC/99/1" not in _indexed(env)
 
 
+def test_ingest_warns_of_numbering_it_cannot_place_and_strict_refuses_it(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    path = tmp_path / "unsure.txt"
+    path.write_text("A/HRC/1/1\n\n12. Recommends:\n\n3. Unplaced.\n", encoding="utf-8")
+    strict = reportbot(env, "ingest", "--strict", str(path))
+    assert strict.returncode == 1
+    assert "page 1: `3.` after paragraph 12" in strict.stderr
+    assert "A/HRC/1/1" not in _indexed(env)
+    done = reportbot(env, "ingest", str(path))
+    assert done.returncode == 0, done.stderr
+    assert "reportbot: warning: A/HRC/1/1: page 1: `3.` after paragraph 12" in done.stderr
+    assert "A/HRC/1/1" in _indexed(env)
+
+
+def test_para_opens_a_preambular_paragraph(env: dict[str, str]) -> None:
+    resolution = Path(__file__).parents[1] / "index/ingest/formats/real/A_RES_78_9.pdf"
+    assert reportbot(env, "ingest", str(resolution)).returncode == 0
+    done = reportbot(env, "para", "A/RES/78/9", "pp3", "--json")
+    assert done.returncode == 0, done.stderr
+    shown = json.loads(done.stdout)
+    assert (shown["para"], shown["kind"]) == (3, "preambular")
+    assert shown["text"].startswith("Welcoming the progress achieved in the Central Asian")
+    missing = reportbot(env, "para", "A/RES/78/9", "pp30")
+    assert missing.returncode == 1
+    assert "no paragraph pp30" in missing.stderr
+
+
 def test_one_bad_file_fails_the_whole_batch_and_indexes_none_of_it(
     env: dict[str, str], tmp_path: Path
 ) -> None:

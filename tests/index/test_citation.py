@@ -45,3 +45,21 @@ def test_the_date_is_written_in_the_cited_versions_language() -> None:
     # CLDR puts a no-break space before `г.`; the words around it are what matter here.
     assert cited.startswith("Ежегодный доклад, A/HRC/58/19 (13 января 2025")
     assert cited.endswith("г.), para. 3")
+
+
+def test_a_resolution_is_cited_by_its_body_and_number_with_its_title() -> None:
+    resolution = Report(
+        symbol="A/RES/78/9",
+        title="78/9. Commemoration of the Special Programme",
+        body="General Assembly",
+        date=dt.date(2023, 11, 27),
+    )
+    preambular = Paragraph(symbol="A/RES/78/9", number=3, kind="preambular", text="Noting.")
+    assert reference(resolution, preambular) == (
+        "General Assembly resolution 78/9, “Commemoration of the Special Programme”, "
+        "A/RES/78/9 (27 November 2023), third preambular paragraph"
+    )
+    # A draft's title carries no number: it is cited whole.
+    draft = resolution.model_copy(update={"symbol": "A/78/L.8", "title": "Commemoration"})
+    operative = Paragraph(symbol="A/78/L.8", number=2, text="Decides.")
+    assert reference(draft, operative) == "Commemoration, A/78/L.8 (27 November 2023), para. 2"

@@ -1,5 +1,6 @@
 """A resolution's preambular paragraphs in the library: stored apart from the numbered ones with
-the same numbers, addressable, searchable, exported with their kind."""
+the same numbers, addressable, searchable, exported with their kind; and a text's paragraphs
+without numbers likewise."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 
 from index.export import export_rows, write_jsonl
 from index.library import Library
-from index.models import NUMBERED, PREAMBULAR, Paragraph, Report
+from index.models import NUMBERED, PREAMBULAR, UNNUMBERED, Paragraph, Report
 
 SYMBOL = "A/RES/78/9"
 
@@ -91,3 +92,25 @@ def test_the_export_says_each_paragraph_s_kind(resolution_library: Library) -> N
         ("numbered", 1),
         ("numbered", 2),
     ]
+
+
+def test_paragraphs_without_numbers_are_stored_addressed_and_exported_by_their_kind(
+    library: Library,
+) -> None:
+    symbol = "A/80/L.19"
+    texts = ["Delete the thirty-eighth preambular paragraph reading:", "Recalling the Court,"]
+    paragraphs = tuple(
+        Paragraph(symbol=symbol, number=number, kind=UNNUMBERED, text=text)
+        for number, text in enumerate(texts, start=1)
+    )
+    library.add(Report(symbol=symbol, title="T", paragraphs=paragraphs, paragraph_count=2))
+    assert library.paragraph_numbers(symbol) == []
+    assert library.paragraph_numbers(symbol, kind=UNNUMBERED) == [1, 2]
+    assert library.paragraph(symbol, 2) is None
+    second = library.paragraph(symbol, 2, kind=UNNUMBERED)
+    assert second is not None
+    assert (second.citation, second.text) == ("A/80/L.19, second paragraph", texts[1])
+    out = io.StringIO()
+    write_jsonl(export_rows(library, [symbol]), out)
+    rows = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [(row["kind"], row["para"]) for row in rows] == [("unnumbered", 1), ("unnumbered", 2)]

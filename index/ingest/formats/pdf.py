@@ -11,7 +11,8 @@ taken off it:
   a line mostly in Arabic is put from the order it is seen in into the order it is read
   (index/bidi_order.py), its rightmost run first;
 - the masthead and title: all of the first page above the line where the content starts
-  (`Summary`, `Contents`, a heading or a paragraph) go to `front_matter`, a run per line;
+  (`Summary`, `Contents`, a heading or a paragraph; where no line says so, the line after the
+  title, the last set larger than the text) go to `front_matter`, a run per line;
 - running headers and footers, told by their place and by repeating, not by one layout: lines
   in the top or bottom tenth of a page made only of page furniture (a document symbol, a page
   counter like `2/19`, a job number like `24-16433`) or of text the bands of other pages repeat
@@ -162,13 +163,22 @@ def read_pdf(path: Path) -> SourceDocument:
         bodies.append(body)
         notes.extend((page.number, line) for line in page_notes)
     first = bodies[0]
-    start = next((i for i, line in enumerate(first) if starts_content(line.text)), len(first))
+    start = _content_start(first, typography)
     masthead, bodies[0] = first[:start], first[start:]
     text = "\n\f".join(_page_text(body, typography) for body in bodies)
     joiner = LineJoiner("\n".join([text, *(line.text for _, line in notes)]))
     footnotes, first_page_notes = _footnotes(notes, joiner)
     front_matter = [run for line in masthead for run in line.runs] + first_page_notes
     return SourceDocument(text=text, footnotes=footnotes, front_matter="\n".join(front_matter))
+
+
+def _content_start(first: Sequence[_Line], typography: _Typography) -> int:
+    """Where the first page's content starts: its first line that starts content, else (a
+    decision of one sentence, an amendment: nothing in them says so) the line after the last
+    one set larger than the text, the title's; the whole page without either."""
+    starts = (i for i, line in enumerate(first) if starts_content(line.text))
+    larger = [i for i, line in enumerate(first) if line.size > typography.size + _SMALLER]
+    return next(starts, larger[-1] + 1 if larger else len(first))
 
 
 def _read_pages(path: Path) -> list[_Page]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.addresses import ResultsPage
+from bot.addresses import Place, ResultsPage
 from bot.emulator.html import parse_html
 from bot.replies.i18n import texts
 from bot.replies.render import cite_reply, help_text, paragraph_reply, search_reply
@@ -38,14 +38,14 @@ def test_report_text_and_queries_are_escaped() -> None:
 
 def test_links_are_attribute_safe() -> None:
     link = 'https://x.test/?a=1&b="2"'
-    (reply,) = paragraph_reply(EN, paragraph(1, "Text", link=link), [1], USERNAME)
+    (reply,) = paragraph_reply(EN, paragraph(1, "Text", link=link), [Place(1)], USERNAME)
     assert 'href="https://x.test/?a=1&amp;b=&quot;2&quot;"' in reply.text
     parse_html(reply.text)
 
 
 def test_a_paragraph_longer_than_a_message_is_split_with_buttons_on_the_last() -> None:
     text = " ".join(f"Sentence number {n} about children & trafficking." for n in range(300))
-    replies = paragraph_reply(EN, paragraph(2, text), [1, 2, 3], USERNAME)
+    replies = paragraph_reply(EN, paragraph(2, text), [Place(1), Place(2), Place(3)], USERNAME)
     assert len(replies) > 1
     assert all(len(reply.text) <= 4096 for reply in replies)
     assert replies[-1].keyboard is not None
@@ -56,9 +56,9 @@ def test_a_paragraph_longer_than_a_message_is_split_with_buttons_on_the_last() -
 
 
 def test_first_and_last_paragraphs_have_one_neighbour_button() -> None:
-    (first,) = paragraph_reply(EN, paragraph(1, "First."), [1, 2], USERNAME)
-    (last,) = paragraph_reply(EN, paragraph(2, "Last."), [1, 2], USERNAME)
-    (only,) = paragraph_reply(EN, paragraph(1, "Only."), [1], USERNAME)
+    (first,) = paragraph_reply(EN, paragraph(1, "First."), [Place(1), Place(2)], USERNAME)
+    (last,) = paragraph_reply(EN, paragraph(2, "Last."), [Place(1), Place(2)], USERNAME)
+    (only,) = paragraph_reply(EN, paragraph(1, "Only."), [Place(1)], USERNAME)
     assert first.keyboard is not None
     assert [b.text for b in first.keyboard.inline_keyboard[0]] == ["para. 2 ▶"]
     assert last.keyboard is not None
@@ -68,7 +68,9 @@ def test_first_and_last_paragraphs_have_one_neighbour_button() -> None:
 
 
 def test_a_paragraph_opened_from_results_leads_back_to_them() -> None:
-    (reply,) = paragraph_reply(EN, paragraph(2, "Text."), [1, 2, 3], USERNAME, back=PAGE)
+    (reply,) = paragraph_reply(
+        EN, paragraph(2, "Text."), [Place(1), Place(2), Place(3)], USERNAME, back=PAGE
+    )
     assert reply.keyboard is not None
     rows = [[(b.text, b.callback_data) for b in row] for row in reply.keyboard.inline_keyboard]
     assert rows == [

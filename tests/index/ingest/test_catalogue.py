@@ -135,9 +135,9 @@ def test_a_text_that_is_not_utf8(texts: Path) -> None:
     assert "a.txt" in str(error.value)
 
 
-def test_a_text_without_numbered_paragraphs(texts: Path) -> None:
+def test_a_text_with_a_summary_and_no_paragraphs(texts: Path) -> None:
     (texts / "texts" / "a.txt").write_text("Summary\n\nJust a summary.\n", encoding="utf-8")
-    with pytest.raises(IngestError, match="no numbered paragraphs") as error:
+    with pytest.raises(IngestError, match="no paragraphs found") as error:
         load_catalogue(write_catalogue(texts, entry()))
     assert "a.txt" in str(error.value)
 

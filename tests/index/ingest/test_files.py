@@ -27,7 +27,7 @@ from index.ingest.formats import SUPPORTED_SUFFIXES
 from index.ingest.formats.text import read_text
 from index.ingest.metadata import detect_metadata
 from index.ingest.progress import Progress
-from index.models import Report
+from index.models import UNNUMBERED, Report
 from tests.index.ingest.formats.un_docx import write_report as write_docx
 from tests.index.ingest.formats.un_pdf import write_report as write_pdf
 from tests.index.ingest.formats.web_pages import CANONICAL, RELIEFWEB_PAGE
@@ -160,9 +160,16 @@ def test_when_the_front_matter_does_not_tell_the_text_gives_the_language(tmp_pat
     assert read_report(write(tmp_path / "ru.txt", text)).lang == "ru"
 
 
-def test_a_report_without_numbered_paragraphs_is_refused(tmp_path: Path) -> None:
-    path = write(tmp_path / "r.txt", "A/HRC/1/1\n\nJust some prose.\n")
-    with pytest.raises(IngestError, match="no numbered paragraphs"):
+def test_text_without_numbers_is_read_and_only_a_report_without_text_is_refused(
+    tmp_path: Path,
+) -> None:
+    prose = read_report(write(tmp_path / "r.txt", "A/HRC/1/1\n\nJust some prose.\n"))
+    assert [(p.kind, p.number, p.text) for p in prose.paragraphs] == [
+        (UNNUMBERED, 1, "Just some prose.")
+    ]
+    assert prose.paragraphs[0].citation == "A/HRC/1/1, first paragraph"
+    path = write(tmp_path / "empty.txt", "A/HRC/1/1\n")
+    with pytest.raises(IngestError, match=re.escape(f"{path}: no paragraphs found")):
         read_report(path)
 
 

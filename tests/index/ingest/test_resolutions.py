@@ -16,7 +16,7 @@ from index.ingest.files import InputFile, read_reports
 from index.ingest.metadata import detect_metadata
 from index.ingest.paragraphs import parse_document, parse_report_text, starts_content
 from index.ingest.source import SourceDocument
-from index.models import NUMBERED, PREAMBULAR, Paragraph, Report
+from index.models import NUMBERED, PREAMBULAR, UNNUMBERED, Paragraph, Report
 
 META = Report(symbol="A/RES/78/9", title="T", source_url="https://example.org/resolution")
 
@@ -288,6 +288,51 @@ def test_ordinals_name_the_places_of_long_preambles() -> None:
     assert place(21) == "twenty-first preambular paragraph"
     assert place(40) == "fortieth preambular paragraph"
     assert place(101) == "101st preambular paragraph"
+
+
+def test_a_paragraph_without_a_number_is_cited_by_its_place() -> None:
+    def paragraph(symbol: str, number: int, annex: str | None = None) -> Paragraph:
+        return Paragraph(symbol=symbol, number=number, kind=UNNUMBERED, annex=annex, text="x")
+
+    assert paragraph("A/80/L.37", 1).place == "first paragraph"
+    assert paragraph("A/80/L.37", 1).citation == "A/80/L.37, first paragraph"
+    assert paragraph("A/80/L.19", 2).citation == "A/80/L.19, second paragraph"
+    assert paragraph("A/80/L.19", 2, "I").citation == "A/80/L.19, annex I, second paragraph"
+    # A resolution's number stands for it only in its preamble's citations, as the UN cites them.
+    assert paragraph("A/RES/80/1", 3).citation == "A/RES/80/1, third paragraph"
+
+
+def test_a_decision_of_one_sentence_is_one_paragraph_without_a_number() -> None:
+    report = parse(
+        "The General Assembly, recalling its decision 75/511 B, decides to convene the\n"
+        "next Pledging Conference in 2027.\n"
+    )
+    assert [(p.kind, p.number, p.text) for p in report.paragraphs] == [
+        (
+            UNNUMBERED,
+            1,
+            "The General Assembly, recalling its decision 75/511 B, decides to convene the "
+            "next Pledging Conference in 2027.",
+        )
+    ]
+
+
+def test_an_amendment_s_paragraphs_start_after_a_finished_sentence() -> None:
+    report = parse(
+        "Delete the thirty-eighth preambular paragraph reading:\n\n"
+        "Recalling the inclusion of attacks against personnel\n"
+        "\f\n"
+        "as a war crime,\n"
+    )
+    assert [(p.kind, p.number, p.page, p.text) for p in report.paragraphs] == [
+        (UNNUMBERED, 1, 1, "Delete the thirty-eighth preambular paragraph reading:"),
+        (UNNUMBERED, 2, 1, "Recalling the inclusion of attacks against personnel as a war crime,"),
+    ]
+
+
+def test_numbered_or_preambular_paragraphs_leave_no_text_without_a_number() -> None:
+    report = parse("Some words of a masthead\n\nThe General Assembly,\n\nRecalling it,\n")
+    assert [(p.kind, p.number) for p in report.paragraphs] == [(PREAMBULAR, 1)]
 
 
 def test_a_resolution_in_sections_numbers_each_afresh_with_its_own_preamble() -> None:

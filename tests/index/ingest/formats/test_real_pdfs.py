@@ -2,7 +2,8 @@
 
 Each test is one of the faults the reader had on real General Assembly documents (issue 14):
 page furniture left in the text, footnotes glued on under typed underscores, preambles dropped,
-the adoption line glued onto the last paragraph, a decision without numbered paragraphs refused.
+the adoption line glued onto the last paragraph, a decision without numbered paragraphs refused,
+a decision of one sentence and an amendment, which number no paragraph, refused.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from index.ingest.files import Ingested, InputFile, read_reports
-from index.models import NUMBERED, PREAMBULAR, Paragraph, Report
+from index.models import NUMBERED, PREAMBULAR, UNNUMBERED, Paragraph, Report
 
 REAL = Path(__file__).parent / "real"
 
@@ -156,3 +157,49 @@ def test_a_decision_of_preambular_and_lettered_paragraphs_is_read_not_refused() 
     assert pieces[1].endswith("the Two-State Solution;")
     assert pieces[2].startswith("(b) Endorses the New York Declaration")
     assert third.notes == ("A/CONF.243/2025/1, annex.",)
+
+
+def test_a_decision_of_one_sentence_is_read_as_one_paragraph_without_a_number() -> None:
+    ingested = read("A_80_L.37.pdf")
+    report = ingested.report
+    assert ingested.warnings == ()
+    assert (report.symbol, report.title) == (
+        "A/80/L.37",
+        "United Nations Pledging Conference for Development Activities",
+    )
+    (decision,) = report.paragraphs
+    assert (decision.kind, decision.number) == (UNNUMBERED, 1)
+    assert decision.citation == "A/80/L.37, first paragraph"
+    # Verbatim, the organ's opening included: it is the first words of the decision's sentence.
+    assert decision.text == (
+        "The General Assembly, recalling its decision 75/511 B of 9 September 2021, by which it "
+        "decided to adjust the scope of the United Nations Pledging Conference for Development "
+        "Activities and to hold the Conference on an annual basis shortly after the operational "
+        "activities for development segment of the Economic and Social Council session, and "
+        "taking into account the letter dated 8 December 2025 from the Under-Secretary-General "
+        "for Economic and Social Affairs addressed to the President of the General Assembly, "
+        "decides to convene the next Pledging Conference for Development Activities in 2027."
+    )
+    # The masthead, the title, the sponsor's asterisk note and the job number are not text.
+    assert decision.notes == ()
+
+
+def test_an_amendment_to_a_draft_is_read_and_titled_as_the_draft() -> None:
+    ingested = read("A_80_L.32.pdf")
+    report = ingested.report
+    assert ingested.warnings == ()
+    # The amendment's masthead names its sponsor and the draft it amends, then the draft's title.
+    assert (report.symbol, report.title, report.date) == (
+        "A/80/L.32",
+        "Strengthening of the coordination of emergency humanitarian assistance of the United "
+        "Nations",
+        dt.date(2025, 12, 8),
+    )
+    assert [(p.kind, p.number, p.citation, p.text) for p in report.paragraphs] == [
+        (
+            UNNUMBERED,
+            1,
+            "A/80/L.32, first paragraph",
+            "In operative paragraph 69, replace “sexual and reproductive” with “emergency”.",
+        )
+    ]
