@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bot.addresses import parse_place
+from bot.addresses import Place, parse_place
 from bot.logs import configure_logging
 from bot.sandbox.terminal import bold
 from config.settings import Settings, SettingsError, load_settings
@@ -22,6 +22,7 @@ from index import (
     BULK_FROM,
     FORMATS,
     LANGUAGES,
+    NUMBERED,
     SUPPORTED_SUFFIXES,
     WRITERS,
     IndexUnavailable,
@@ -327,16 +328,18 @@ def _search(args: argparse.Namespace, library: Library) -> int:
 def _para(args: argparse.Namespace, library: Library) -> int:
     annex = args.annex if args.annex is None or " " in args.annex else args.annex.upper()
     place = parse_place([args.number], annex)
+    kind = NUMBERED if place is None else place.kind
     paragraph = (
         None
         if place is None
-        else library.paragraph(args.symbol, place.number, annex=annex, kind=place.kind)
+        else library.paragraph(args.symbol, place.number, annex=annex, kind=kind)
     )
     if paragraph is None:
+        numbers = library.paragraph_numbers(args.symbol, annex=annex, kind=kind)
+        codes = [Place(number, annex, kind).code for number in numbers]
+        where = f"its paragraphs are {codes[0]}–{codes[-1]}" if codes else "none indexed"
         part = f"{args.symbol}, {part_name(annex)}" if annex else args.symbol
-        print(
-            f"{part}: no paragraph {args.number} (`reportbot export` lists them)", file=sys.stderr
-        )
+        print(f"{part}: no paragraph {args.number} ({where})", file=sys.stderr)
         return 1
     if args.json:
         _print_json(

@@ -11,6 +11,8 @@ pdfplumber and never through the reader, so that a fault of the reader cannot hi
   footnotes the paragraphs carry as notes (target at least 95%);
 - preambular paragraphs: the lines of a resolution's preamble that open with an italic word
   after a line ending a paragraph, against the preambular paragraphs read;
+- paragraphs without numbers: those of the documents that number none (a decision of one
+  sentence, an amendment), which would otherwise be refused;
 - numbering gaps: a paragraph whose number is not the one after its predecessor's in its part;
 - documents refused (target 0), and the warnings the reader gave.
 
@@ -58,6 +60,7 @@ class Figures:
     notes_found: int = 0
     preamble_openings: int = 0
     preambular_found: int = 0
+    unnumbered_found: int = 0
     numbering_gaps: int = 0
     gap_examples: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -94,6 +97,7 @@ def measure(path: Path) -> Figures:
         if kind == "preambular":
             figures.preambular_found += 1
             continue
+        figures.unnumbered_found += kind == "unnumbered"
         part = (kind, paragraph.annex)
         if paragraph.number != previous.get(part, 0) + 1:
             figures.numbering_gaps += 1
@@ -214,6 +218,7 @@ def report(total: Figures) -> str:
         f"under separators ({_percent(total.notes_found, total.footnote_lines)})",
         f"preambular paragraphs found: {total.preambular_found} against "
         f"{total.preamble_openings} openings",
+        f"paragraphs without numbers: {total.unnumbered_found}",
         f"numbering gaps: {total.numbering_gaps}",
         f"warnings: {len(total.warnings)}",
     ]

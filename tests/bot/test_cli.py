@@ -68,7 +68,7 @@ def test_search_json(env: dict[str, str]) -> None:
     assert done.returncode == 0, done.stderr
     results = json.loads(done.stdout)
     assert len(results) == 2
-    fields = {"symbol", "lang", "para", "annex", "section", "summary", "score", "link"}
+    fields = {"symbol", "lang", "para", "kind", "annex", "section", "summary", "score", "link"}
     assert set(results[0]) == fields
     assert {r["para"] for r in results} <= {1, 2, 3, 4}
     assert all("trafficking" in r["summary"].casefold() for r in results)
