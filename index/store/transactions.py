@@ -20,6 +20,7 @@ from index.store import schema
 from index.store.documents import check_report, paragraph_document, report_document
 from index.store.generations import Generations
 from index.store.workers import tied_to_this_process
+from index.whoosh_internals.bulk import stop_workers
 from index.whoosh_internals.codec import WritingCodec
 
 log = logging.getLogger(__name__)
@@ -65,6 +66,8 @@ def transaction(generations: Generations, *, wait: bool, bulk: bool) -> Iterator
             try:
                 yield Batch(writer)
             except BaseException:
+                # The workers first: cancelling removes files that a working one still reads.
+                stop_workers(writer)
                 writer.cancel()
                 ix.close()
                 raise

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
+
 from bench.corpus import generate_reports
 from index.library import Library
 from index.store.generations import Generations
@@ -55,6 +57,7 @@ def running(script: str) -> Iterator[tuple[subprocess.Popen[str], set[int]]]:
     process = subprocess.Popen(
         [sys.executable, "-c", textwrap.dedent(script)],
         stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
         cwd=os.getcwd(),
     )
@@ -106,6 +109,46 @@ def test_a_bulk_ingest_killed_takes_its_workers_with_it(
     with sample_library.transaction(wait=False) as batch:
         batch.add(reports[0])
     assert {r.symbol for r in sample_library.reports()} == {SAMPLE_SYMBOL, reports[0].symbol}
+
+
+@pytest.mark.parametrize("ending", ["raise ValueError('a broken report')", "KeyboardInterrupt"])
+def test_a_bulk_ingest_that_fails_ends_with_its_workers(
+    sample_library: Library, tmp_path: Path, ending: str
+) -> None:
+    """A failure in the batch (or Ctrl-C sent to the ingest alone) gives the transaction up:
+    the ingest exits, and leaves no worker behind."""
+    root = tmp_path / "index"
+    interrupt = ending == "KeyboardInterrupt"
+    script = f"""
+        import os, signal, time
+        from pathlib import Path
+        from bench.corpus import generate_reports
+        from index.library import Library
+        from index.store import transactions
+        transactions.BULK_PROCESSES = 2  # workers even on a machine of one core
+        library = Library(Path({str(root)!r}))
+        with library.transaction(bulk=True) as batch:
+            for report in generate_reports(600, seed=5):
+                batch.add(report)
+            print(os.getpid(), flush=True)
+            # The workers are done with their jobs and wait for more.
+            time.sleep(60 if {interrupt!r} else 2)
+            {ending if not interrupt else "pass"}
+    """
+    with running(script) as (process, workers):
+        assert process.stdout is not None
+        process.stdout.readline()
+        workers |= children(process.pid)
+        assert workers, "a bulk transaction writes with worker processes"
+        if interrupt:
+            process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=30) != 0
+        assert still_alive_after(workers, 10) == set()
+        if not interrupt:
+            # The batch's own error is the one told, not one from giving it up.
+            assert process.stderr is not None
+            assert process.stderr.read().strip().endswith("ValueError: a broken report")
+    assert [r.symbol for r in sample_library.reports()] == [SAMPLE_SYMBOL]
 
 
 def test_a_process_forked_while_the_lock_is_held_does_not_hold_it(tmp_path: Path) -> None:
