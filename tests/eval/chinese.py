@@ -105,7 +105,7 @@ def compare(queries: Sequence[LabelledQuery]) -> dict[str, list[tuple[str, Score
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.parse_args(argv)
-    queries = [query for query in load_queries() if query.lang == "zh"]
+    queries = [q for q in load_queries() if q.lang == "zh" and q.split == "tuning"]
     print("| segmentation | queries | count | paraHit@1 | paraHit@5 | MRR |")
     print("|---|---|---|---|---|---|")
     for name, rows in compare(queries).items():

@@ -1,13 +1,18 @@
 """Search quality on the labelled queries: the bot's ranking against a plain BM25 baseline.
 
-`make quality` (`python -m tests.eval.quality`) prints paraHit@1, paraHit@5 and MRR for both,
-overall, per kind of query and per language; `--misses` also lists the queries whose answer is
-not in the bot's first five. Both rankings search the same paragraphs, built into fresh indexes
-in a temporary folder: the bundled catalogue and the synthetic test reports of `reports/`.
+`make quality` (`python -m tests.eval.quality`) prints paraHit@1, paraHit@5 and MRR for each
+ranking side by side, for the tuning set and the held-out set apart (see queries.toml: the
+search was tuned on the first, never on the second), each overall, per kind of query and per
+language; `--misses` also lists the queries whose answer is not in the bot's first five. Every
+ranking searches the same paragraphs, built into fresh indexes in a temporary folder: those each
+set was judged over. The tuning set's are the bundled catalogue and the synthetic test reports
+of `reports/` (catalogue.toml); the held-out set's are those and three real General Assembly
+resolutions in English (real.toml, `reports/real/`).
 
-A query is in one language (`lang`, English unless it says otherwise), and only paragraphs in
-that language answer it. The bot searches as a chat in that language would: the query's
-language detected, the chat's language (the query's) when the query does not tell.
+A query is in one language (`lang`, English unless it says otherwise), and only its judged
+paragraphs in that language answer it, or also in `answers_in` when it says (a cross-language
+query over English-only documents). The bot searches as a chat in the query's language would:
+the query's language detected, the chat's language (the query's) when the query does not tell.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ from index.store.generations import Generations
 HERE = Path(__file__).resolve().parent
 QUERIES = HERE / "queries.toml"
 TEST_CATALOGUE = HERE / "catalogue.toml"
+REAL_CATALOGUE = HERE / "real.toml"
 # What the bot shows: every figure is measured on these first results.
 SHOWN = 5
 LANGUAGE_NAMES = {
@@ -46,8 +52,14 @@ LANGUAGE_NAMES = {
     "es": "Spanish",
 }
 
+# The two sets of queries.toml, in the order they are printed.
+SPLITS = ("tuning", "held-out")
+
 # A ranking: the best paragraphs for a query, best first, as (citation, language).
 Ranking = Callable[["LabelledQuery"], list[tuple[str, str]]]
+# The rankings measured, by the name their columns have, side by side in that order: the bot's
+# first, then the baselines.
+Rankings = dict[str, Ranking]
 
 
 @dataclass(frozen=True)
@@ -56,6 +68,12 @@ class LabelledQuery:
     kind: str
     relevant: frozenset[str]  # citations: `A/HRC/TEST/1, para. 14`
     lang: str = "en"
+    split: str = "tuning"
+    answers_in: str | None = None  # another language whose paragraphs answer it
+
+    def answered_in(self, lang: str) -> bool:
+        """Whether the query's judged paragraphs answer it in this language."""
+        return lang in (self.lang, self.answers_in)
 
 
 @dataclass(frozen=True)
@@ -71,7 +89,12 @@ def load_queries(path: Path = QUERIES) -> list[LabelledQuery]:
         entries = tomllib.load(file)["query"]
     return [
         LabelledQuery(
-            entry["text"], entry["kind"], frozenset(entry["relevant"]), entry.get("lang", "en")
+            entry["text"],
+            entry["kind"],
+            frozenset(entry["relevant"]),
+            entry.get("lang", "en"),
+            entry["split"],
+            entry.get("answers_in"),
         )
         for entry in entries
     ]
@@ -79,12 +102,12 @@ def load_queries(path: Path = QUERIES) -> list[LabelledQuery]:
 
 def first_relevant(ranked: Sequence[tuple[str, str]], query: LabelledQuery) -> int | None:
     """The 1-based rank of the first relevant paragraph among those shown, if any: one of the
-    query's judged paragraphs, in the query's language."""
+    query's judged paragraphs, in a language that answers it."""
     return next(
         (
             rank
             for rank, (cited, lang) in enumerate(ranked[:SHOWN], 1)
-            if cited in query.relevant and lang == query.lang
+            if cited in query.relevant and query.answered_in(lang)
         ),
         None,
     )
@@ -101,20 +124,23 @@ def score(queries: Sequence[LabelledQuery], ranking: Ranking) -> Scores:
     )
 
 
-def reports() -> list[Report]:
-    return load_catalogue(DEFAULT_CATALOGUE) + load_catalogue(TEST_CATALOGUE)
+def reports(split: str = "tuning") -> list[Report]:
+    """The reports a set's queries were judged over (see the module's docstring)."""
+    judged = load_catalogue(DEFAULT_CATALOGUE) + load_catalogue(TEST_CATALOGUE)
+    return judged + load_catalogue(REAL_CATALOGUE) if split == "held-out" else judged
 
 
 @contextmanager
-def rankings() -> Iterator[tuple[Ranking, Ranking]]:
-    """The bot's ranking and the baseline's, over indexes of the same paragraphs."""
-    every = reports()
+def rankings(split: str = "tuning") -> Iterator[Rankings]:
+    """The bot's ranking and the plain BM25 baseline's, over indexes of the same paragraphs:
+    those the `split` set was judged over."""
+    every = reports(split)
     with tempfile.TemporaryDirectory(prefix="reportbot-quality-") as folder:
         library = indexed_library(Path(folder) / "index", every)
         try:
             baseline = _baseline_index(Path(folder) / "baseline", every)
             try:
-                yield bot_ranking(library), _baseline_ranking(baseline)
+                yield {"bot": bot_ranking(library), "BM25": _baseline_ranking(baseline)}
             finally:
                 for ix in baseline.values():
                     ix.close()
@@ -149,7 +175,8 @@ def bot_ranking(library: Library) -> Ranking:
 
 def _baseline_index(folder: Path, every: Sequence[Report]) -> dict[str, Any]:
     """Whoosh as it comes: the paragraph's text in a default TEXT field, scored by BM25F; an
-    index per language, as the bot searches each language's paragraphs apart."""
+    index per language, as the bot searches each language's paragraphs apart. A query searches
+    its own language's only: plain BM25 never crosses languages."""
     indexes: dict[str, Any] = {}
     for report in every:
         if report.lang not in indexes:
@@ -180,22 +207,30 @@ def _row(name: str, count: int, *scores: Scores) -> str:
     return f"| {name} | {count} | {figures} |"
 
 
-def table(queries: Sequence[LabelledQuery], bot: Ranking, baseline: Ranking) -> list[str]:
-    """A Markdown table: all queries, then each kind, then each language; the bot's figures,
-    then the baseline's."""
-    lines = [
-        "| queries | count | bot paraHit@1 | bot paraHit@5 | bot MRR "
-        "| BM25 paraHit@1 | BM25 paraHit@5 | BM25 MRR |",
-        "|---|---|---|---|---|---|---|---|",
-        _row("all", len(queries), score(queries, bot), score(queries, baseline)),
+def _header(first: str, rankings: Rankings) -> list[str]:
+    columns = [
+        f"{name} {measure}" for name in rankings for measure in ("paraHit@1", "paraHit@5", "MRR")
     ]
+    return [
+        f"| {first} | count | {' | '.join(columns)} |",
+        "|---" * (2 + len(columns)) + "|",
+    ]
+
+
+def _scored(name: str, queries: Sequence[LabelledQuery], rankings: Rankings) -> str:
+    return _row(name, len(queries), *(score(queries, ranking) for ranking in rankings.values()))
+
+
+def table(queries: Sequence[LabelledQuery], rankings: Rankings) -> list[str]:
+    """A Markdown table: all queries, then each kind, then each language; the rankings' figures
+    side by side."""
+    lines = [*_header("queries", rankings), _scored("all", queries, rankings)]
     for kind in dict.fromkeys(query.kind for query in queries):
         of_kind = [query for query in queries if query.kind == kind]
-        lines.append(_row(kind, len(of_kind), score(of_kind, bot), score(of_kind, baseline)))
+        lines.append(_scored(kind, of_kind, rankings))
     for lang in dict.fromkeys(query.lang for query in queries):
         in_lang = [query for query in queries if query.lang == lang]
-        name = LANGUAGE_NAMES[lang]
-        lines.append(_row(name, len(in_lang), score(in_lang, bot), score(in_lang, baseline)))
+        lines.append(_scored(LANGUAGE_NAMES[lang], in_lang, rankings))
     return lines
 
 
@@ -204,7 +239,7 @@ def misses(queries: Sequence[LabelledQuery], bot: Ranking) -> list[str]:
     for query in queries:
         ranked = bot(query)
         if first_relevant(ranked, query) is None:
-            lines.append(f"{query.kind} ({query.lang}): {query.text!r} → {ranked}")
+            lines.append(f"{query.split} {query.kind} ({query.lang}): {query.text!r} → {ranked}")
     return lines
 
 
@@ -213,10 +248,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--misses", action="store_true", help="list the queries missed")
     args = parser.parse_args(argv)
     queries = load_queries()
-    with rankings() as (bot, baseline):
-        print("\n".join(table(queries, bot, baseline)))
-        if args.misses:
-            print("\n".join(["", "Missed by the bot:", *(misses(queries, bot) or ["none"])]))
+    overall: list[str] = []  # each set's overall figures, under one header
+    tables: list[str] = []
+    missed: list[str] = []
+    for split in SPLITS:
+        in_split = [query for query in queries if query.split == split]
+        with rankings(split) as measured:
+            overall = overall or _header("set", measured)
+            overall.append(_scored(split, in_split, measured))
+            tables += ["", f"{split} ({len(in_split)} queries):", *table(in_split, measured)]
+            if args.misses:
+                missed += misses(in_split, measured["bot"])
+    lines = overall + tables
+    if args.misses:
+        lines += ["", "Missed by the bot:", *(missed or ["none"])]
+    print("\n".join(lines))
     return 0
 
 
