@@ -26,7 +26,7 @@ test: lint
 
 # Search quality on the labelled queries of tests/eval: the bot's ranking against plain BM25.
 quality: $(STAMP)
-	$(BIN)/python -m tests.eval.quality
+	$(BIN)/python -m tests.eval.quality $(QUALITY_ARGS)
 
 # How faithfully the reader reads real UN PDFs (page furniture, footnotes, preambles, numbering):
 # FIDELITY_DIR is a folder of them (docs/reading-un-documents.md says where to find some). Not

