@@ -106,12 +106,14 @@ async def _target(update: Update, context: BotContext) -> tuple[Report, Place] |
     if not reports:
         await send(context, update.effective_chat, [Reply(render.no_reports(t))])
         return None
-    report = chat_report(reports, context.chat_data)
+    report = chats = chat_report(reports, context.chat_data)
     if args and (named := find_report(reports, args[0])) is not None:
         report, args = named, args[1:]
     elif args and "/" in args[0]:
         await send(context, update.effective_chat, [Reply(render.unknown_reports(t, args[:1]))])
         return None
+    # A report named that is not the chat's is named again in the examples given back.
+    other = None if report == chats else report.symbol
     annex = None
     if len(args) >= 3 and args[0].casefold() in _PARTS:
         part = args[0].casefold()
@@ -123,7 +125,7 @@ async def _target(update: Update, context: BotContext) -> tuple[Report, Place] |
         await send(context, update.effective_chat, [Reply(render.no_annex(t, report, annex))])
         return None
     if not args or len(args) > 2:
-        text = render.para_usage(t, report, places, annex)
+        text = render.para_usage(t, report, places, annex, other)
         await send(context, update.effective_chat, [Reply(text)])
         return None
     place = parse_place(args, annex)
@@ -133,7 +135,7 @@ async def _target(update: Update, context: BotContext) -> tuple[Report, Place] |
         if NUMBERED not in kinds and len(kinds) == 1:
             place = Place(place.number, annex, kinds.pop())
     if place is None or place not in places:
-        text = render.para_not_found(t, " ".join(args)[:20], report, places, annex)
+        text = render.para_not_found(t, " ".join(args)[:20], report, places, annex, other)
         await send(context, update.effective_chat, [Reply(text)])
         return None
     return report, place

@@ -378,23 +378,36 @@ def _part(report: Report, annex: str | None) -> str:
     return escape(f"{report.symbol}, {part_name(annex)}" if annex else report.symbol)
 
 
-def _command(annex: str | None, place: Place) -> str:
-    return f"/para {escape(part_name(annex))} {place.code}" if annex else f"/para {place.code}"
+def _command(annex: str | None, place: Place, symbol: str | None) -> str:
+    """The /para command for `place`, naming the report when it is not the chat's (`symbol`)."""
+    words = [symbol or "", part_name(annex) if annex else "", place.code]
+    return escape(" ".join(["/para", *filter(None, words)]))
 
 
-def para_usage(t: Texts, report: Report, places: Sequence[Place], annex: str | None = None) -> str:
+def para_usage(
+    t: Texts,
+    report: Report,
+    places: Sequence[Place],
+    annex: str | None = None,
+    symbol: str | None = None,
+) -> str:
     return t.gettext(
         "Which paragraph? Give its number, e.g. <code>{command}</code>\n"
         "{part} has paragraphs {range}. Another report: <code>/para SYMBOL number</code>; "
         "an annex: <code>/para annex I number</code>.",
-        command=_command(annex, places[0]),
+        command=_command(annex, places[0], symbol),
         part=_part(report, annex),
         range=_range(places),
     )
 
 
 def para_not_found(
-    t: Texts, argument: str, report: Report, places: Sequence[Place], annex: str | None = None
+    t: Texts,
+    argument: str,
+    report: Report,
+    places: Sequence[Place],
+    annex: str | None = None,
+    symbol: str | None = None,
 ) -> str:
     return t.gettext(
         "There is no paragraph {number} in {part}: its paragraphs are numbered {range}.\n"
@@ -402,7 +415,7 @@ def para_not_found(
         number=escape(argument),
         part=_part(report, annex),
         range=_range(places),
-        command=_command(annex, places[0]),
+        command=_command(annex, places[0], symbol),
     )
 
 

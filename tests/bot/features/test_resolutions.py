@@ -88,6 +88,9 @@ async def test_usage_names_the_preamble_and_a_text_with_a_preamble_alone_is_open
     assert "pp1–pp6, 1–5" in usage["text"]
     (missing,) = await private.send("/para A/RES/78/9 pp9")
     assert "pp1–pp6, 1–5" in missing["text"]
+    # The example names the report, which is not the chat's.
+    assert "/para A/RES/78/9 pp1" in missing["text"]
+    assert "/para A/RES/78/9 pp1" in usage["text"]
     # A draft with no numbered paragraphs: a bare number is its preamble's.
     (draft,) = await private.send("/para A/80/L.1 2")
     assert draft["text"].startswith("A/80/L.1, second preambular paragraph")
