@@ -7,9 +7,10 @@ an event loop, as `run_polling` does outside one.
 from __future__ import annotations
 
 import logging
+import threading
 import time
-from collections.abc import AsyncIterator, Collection
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Collection, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 
 from telegram import BotCommand, LinkPreviewOptions, Update
@@ -28,6 +29,7 @@ from bot.features import fallbacks, inline, operators, paragraphs, search, setti
 from bot.persistence import JsonChatPersistence
 from bot.replies.i18n import N_, Texts, texts
 from bot.services.alerts import Alerts
+from bot.services.ordering import RUNNING, ChatOrder
 from bot.services.throttle import Clock, SearchLimits, SearchThrottle
 from index import ENGLISH, LANGUAGES, Library
 
@@ -86,6 +88,7 @@ def build_application(
     operators: Collection[int] = (),
     operators_chat: int | None = None,
     clock: Clock = time.monotonic,
+    concurrent: int = RUNNING,
 ) -> BotApplication:
     """The bot; with `state_file`, chats' choices (their report) survive restarts there.
 
@@ -94,6 +97,10 @@ def build_application(
     than the reply being lost. `limits` holds back people and groups searching faster than
     that; `operators` are the user ids allowed the operators' commands, and `operators_chat`
     is told of failures. `clock` times the limits, the failure notices and the uptime.
+
+    Up to `concurrent` updates are handled at once, of different chats: a slow search in one
+    chat does not hold up the others' replies, while each chat's updates are handled one after
+    another, in the order they came (bot/services/ordering.py).
     """
     builder = (
         ApplicationBuilder()
@@ -101,6 +108,7 @@ def build_application(
         .base_url(base_url)
         .context_types(CONTEXT_TYPES)
         .job_queue(None)
+        .concurrent_updates(ChatOrder(running=concurrent))
         .defaults(
             Defaults(
                 parse_mode=ParseMode.HTML,
@@ -137,6 +145,33 @@ async def _once(update: Update, context: BotContext) -> None:
     if not context.services.seen.first_time(update.update_id):
         log.debug("update %d came again; handled already", update.update_id)
         raise ApplicationHandlerStop
+
+
+def _load_meaning(library: Library) -> None:
+    started = time.monotonic()
+    try:
+        library.load_meaning()
+    # Whatever went wrong, the bot serves on: searches by words need no encoder.
+    except Exception:
+        log.exception("the sentence encoder could not be loaded")
+        return
+    log.info("sentence encoder loaded in %.1f s", time.monotonic() - started)
+
+
+@contextmanager
+def loading_meaning(library: Library) -> Iterator[threading.Thread]:
+    """The library's sentence encoder (some 1 s to load) loaded in a thread of its own while the
+    block serves, so that the bot's first reply is not held up by it (a search that comes before
+    it is loaded is the library's to handle). The block's end waits for the loading to end: the
+    library is not closed under it."""
+    thread = threading.Thread(
+        target=_load_meaning, args=(library,), name="load-meaning", daemon=True
+    )
+    thread.start()
+    try:
+        yield thread
+    finally:
+        thread.join()
 
 
 @asynccontextmanager

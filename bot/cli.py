@@ -10,6 +10,7 @@ import logging
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,7 +22,10 @@ from config.settings import Settings, SettingsError, load_settings
 from index import (
     BULK_FROM,
     FORMATS,
+    HYBRID,
     LANGUAGES,
+    MEANING,
+    MODES,
     NUMBERED,
     SUPPORTED_SUFFIXES,
     WRITERS,
@@ -107,7 +111,15 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=int, default=5)
     search.add_argument("--json", action="store_true")
     search.add_argument(
-        "--lang", help="search this language's paragraphs (default: the query's language)"
+        "--lang",
+        help="the reader's language: paragraphs in it where their report has it "
+        "(default: the query's language)",
+    )
+    search.add_argument(
+        "--mode",
+        choices=MODES,
+        default=HYBRID,
+        help="rank by the words, by meaning, or by both fused (default: hybrid)",
     )
 
     para = commands.add_parser("para", help="one paragraph, verbatim")
@@ -120,6 +132,11 @@ def _parser() -> argparse.ArgumentParser:
 
     reports = commands.add_parser("reports", help="the indexed reports")
     reports.add_argument("--json", action="store_true")
+
+    commands.add_parser(
+        "vectors",
+        help="add the vectors that meaning search needs to the reports indexed without them",
+    )
     return parser
 
 
@@ -127,15 +144,43 @@ def _print_json(value: Any) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2))
 
 
+# What this process has said once already.
+_said: set[str] = set()
+
+
+def _say_once_how_to_add_vectors(library: Library, *, to_log: bool = False) -> None:
+    """Once per process, if some reports have no vectors (an index built before meaning search):
+    that they are found by their words only, and how to add them. In the log (`run`) or on
+    stderr (the sandbox and `search`)."""
+    if "vectors" in _said:
+        return
+    _said.add("vectors")
+    missing = library.missing_vectors()
+    if not missing:
+        return
+    symbols = len({symbol for symbol, _ in missing})
+    versions = f" ({len(missing)} language versions)" if len(missing) > symbols else ""
+    line = (
+        f"1 report{versions} has no vectors yet: it is found by its words only."
+        if symbols == 1
+        else f"{symbols} reports{versions} have no vectors yet: they are found by their words only."
+    ) + " Run `reportbot vectors` to add them."
+    if to_log:
+        log.warning("%s", line)
+    else:
+        print(f"reportbot: {line}", file=sys.stderr)
+
+
 def _run(settings: Settings, library: Library) -> int:
     from telegram.error import BadRequest, InvalidToken, NetworkError
 
-    from bot.app import ALLOWED_UPDATES, build_application
+    from bot.app import build_application, loading_meaning
     from bot.services.throttle import SearchLimits
 
     if settings.token is None:
         print("No REPORTBOT_TOKEN is set: starting the sandbox instead.", file=sys.stderr)
         return _sandbox(library)
+    _say_once_how_to_add_vectors(library, to_log=True)
     application = build_application(
         settings.token.get_secret_value(),
         settings.api_base_url,
@@ -152,15 +197,8 @@ def _run(settings: Settings, library: Library) -> int:
     )
     library.keep_warm()
     try:
-        # The settings refuse a webhook URL without a secret.
-        if settings.webhook_url is not None and settings.webhook_secret is not None:
-            return _serve_webhook(
-                application, library, settings, settings.webhook_url, settings.webhook_secret
-            )
-        log.info("serving by long polling; %d report(s) indexed", len(library.reports()))
-        # PTB stops on SIGTERM and SIGINT: it handles the updates fetched, confirms them to
-        # Telegram so that none comes again after a restart, and returns.
-        application.run_polling(allowed_updates=list(ALLOWED_UPDATES))
+        with loading_meaning(library):
+            return _serve(application, library, settings)
     except InvalidToken:
         print(
             "reportbot: the Bot API rejected REPORTBOT_TOKEN (401 Unauthorized).", file=sys.stderr
@@ -173,6 +211,20 @@ def _run(settings: Settings, library: Library) -> int:
     except NetworkError as error:
         print(f"reportbot: cannot reach the Bot API: {error.message}", file=sys.stderr)
         return 1
+
+
+def _serve(application: BotApplication, library: Library, settings: Settings) -> int:
+    from bot.app import ALLOWED_UPDATES
+
+    # The settings refuse a webhook URL without a secret.
+    if settings.webhook_url is not None and settings.webhook_secret is not None:
+        return _serve_webhook(
+            application, library, settings, settings.webhook_url, settings.webhook_secret
+        )
+    log.info("serving by long polling; %d report(s) indexed", len(library.reports()))
+    # PTB stops on SIGTERM and SIGINT: it handles the updates fetched, confirms them to
+    # Telegram so that none comes again after a restart, and returns.
+    application.run_polling(allowed_updates=list(ALLOWED_UPDATES))
     return 0
 
 
@@ -203,10 +255,13 @@ def _serve_webhook(
 
 
 def _sandbox(library: Library) -> int:
+    from bot.app import loading_meaning
     from bot.sandbox.chat import run_sandbox
 
+    _say_once_how_to_add_vectors(library)
     try:
-        return asyncio.run(run_sandbox(library, sys.stdin, sys.stdout))
+        with loading_meaning(library):
+            return asyncio.run(run_sandbox(library, sys.stdin, sys.stdout))
     except KeyboardInterrupt:
         return 0
 
@@ -288,9 +343,10 @@ def _export(args: argparse.Namespace, library: Library) -> int:
 
 
 def _search(args: argparse.Namespace, library: Library) -> int:
+    _say_once_how_to_add_vectors(library)
     try:
         result = library.search(
-            " ".join(args.query), limit=max(1, min(args.limit, 100)), lang=args.lang
+            " ".join(args.query), limit=max(1, min(args.limit, 100)), lang=args.lang, mode=args.mode
         )
     except ValueError as error:
         print(f"reportbot: {error}", file=sys.stderr)
@@ -307,6 +363,7 @@ def _search(args: argparse.Namespace, library: Library) -> int:
                     "section": hit.paragraph.section,
                     "summary": hit.summary.plain,
                     "score": round(hit.score, 4),
+                    "match": hit.match,
                     "link": hit.paragraph.link,
                 }
                 for hit in result.hits
@@ -316,9 +373,17 @@ def _search(args: argparse.Namespace, library: Library) -> int:
     color = sys.stdout.isatty()
     if not result.hits:
         print("No paragraph matches.")
+    # The reader's language: a paragraph in another one is marked with its code, `[en]`.
+    reader = result.fell_back_from or result.lang
     for rank, hit in enumerate(result.hits, 1):
+        paragraph = hit.paragraph
         summary = "".join(bold(s.text, color) if s.match else s.text for s in hit.summary.segments)
-        print(f"{rank}. {bold(hit.paragraph.citation, color)} — {hit.paragraph.section}")
+        citation = bold(paragraph.citation, color)
+        if paragraph.lang != reader:
+            citation += f" [{paragraph.lang}]"
+        print(f"{rank}. {' — '.join(filter(None, (citation, paragraph.section)))}")
+        if hit.match == MEANING:
+            print("   ≈ related in meaning (none of the words)")
         print(f"   {summary}")
         if hit.paragraph.link:
             print(f"   {hit.paragraph.link}")
@@ -388,6 +453,51 @@ def _reports(args: argparse.Namespace, library: Library) -> int:
     return 0
 
 
+class _Encoding:
+    """How far `reportbot vectors` has got, on stderr: a bar in a terminal, otherwise a line at
+    each tenth of the paragraphs, which is what a log or a pipe wants."""
+
+    def __init__(self) -> None:
+        self._bar: Any = None
+        self._tenths = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            if self._bar is None:
+                from tqdm import tqdm
+
+                self._bar = tqdm(
+                    total=total, unit="paragraph", file=sys.stderr, leave=False, dynamic_ncols=True
+                )
+            self._bar.update(done - self._bar.n)
+            return
+        tenths = done * 10 // max(total, 1)
+        if tenths > self._tenths or done == total:
+            self._tenths = tenths
+            print(f"encoding: {done}/{total} paragraphs", file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+
+
+def _vectors(library: Library) -> int:
+    """Adds the vectors of the reports indexed without them, in one transaction."""
+    if not library.missing_vectors():
+        print("every report already has its vectors")
+        return 0
+    progress = _Encoding()
+    started = time.monotonic()
+    try:
+        encoded = library.add_vectors(progress)
+    finally:
+        progress.close()
+    seconds = time.monotonic() - started
+    rate = encoded / seconds if seconds > 0 else 0.0
+    print(f"{encoded} paragraphs encoded in {seconds:.1f} s ({rate:.0f} paragraphs/s)")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -427,6 +537,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _search(args, library)
         if args.command == "para":
             return _para(args, library)
+        if args.command == "vectors":
+            return _vectors(library)
         return _reports(args, library)
     except (IngestError, IngestBusy) as error:
         print(f"reportbot: {error}", file=sys.stderr)

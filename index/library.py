@@ -21,16 +21,27 @@ from cachetools import LRUCache
 from index.errors import IndexUnavailable
 from index.ingest.catalogue import load_catalogue
 from index.language.detection import query_language
+from index.language.meaning import encoder
 from index.language.official import ENGLISH, LANGUAGES, check_language, official_language
 from index.models import NUMBERED, PREAMBULAR, Paragraph, ParagraphKind, Report
-from index.results import SearchResult
+from index.results import HYBRID, LEXICAL, MODES, Mode, SearchResult
 from index.search.filters import split_filters
+from index.search.hits import hit
+from index.search.meaning import DEPTH, nearest
 from index.search.reading import Reading
+from index.search.spelling import corrected_text
 from index.search.synonyms import SYNONYMS, Thesaurus, load_synonyms
 from index.store import schema
 from index.store.documents import paragraph_from, report_from
 from index.store.generations import Generations
-from index.store.transactions import Batch, live_folder, open_for_reading, transaction
+from index.store.transactions import (
+    Batch,
+    VectorsProgress,
+    live_folder,
+    open_for_reading,
+    transaction,
+)
+from index.store.vectors import Vectors
 
 log = logging.getLogger(__name__)
 
@@ -78,15 +89,27 @@ class Library:
             return bool(self._fresh_reading().searcher.doc_count() == 0)
 
     @contextlib.contextmanager
-    def transaction(self, *, wait: bool = False, bulk: bool = False) -> Iterator[Batch]:
+    def transaction(
+        self,
+        *,
+        wait: bool = False,
+        bulk: bool = False,
+        vectors: bool = True,
+        on_vectors: VectorsProgress | None = None,
+    ) -> Iterator[Batch]:
         """Changes published together when the block ends, or not at all if it raises.
 
         When another transaction holds the index: waits for it, or raises IngestBusy at once.
         `bulk` is for many reports at once (a library built): they are analysed and written by a
         process per core, each into an index segment of its own; for a report or two, starting
         the processes costs more than it saves, and each ingest would leave more segments.
+        The paragraphs added are encoded at the end, before publishing: `on_vectors` is told
+        how many of how many are done, and `Batch.encoded` says how long it took; with
+        `vectors=False` they are found by their words only until `add_vectors`.
         """
-        with transaction(self._generations, wait=wait, bulk=bulk) as batch:
+        with transaction(
+            self._generations, wait=wait, bulk=bulk, vectors=vectors, on_vectors=on_vectors
+        ) as batch:
             yield batch
 
     def add(self, report: Report, *, wait: bool = False) -> None:
@@ -183,45 +206,109 @@ class Library:
         limit: int = 5,
         lang: str | None = None,
         fallback_lang: str = ENGLISH,
+        mode: Mode = HYBRID,
     ) -> SearchResult:
-        """The `limit` paragraphs that best match `query`, best first, in one language.
+        """The `limit` paragraphs that best match `query`, best first, by their words and by
+        their meaning (`mode`: HYBRID, the two fused; LEXICAL or SEMANTIC, one of them).
 
         Any text is a valid query: its words are searched for, never its syntax. Question words
         are left out ("what does the report say about …"), a word no paragraph has is replaced by
         the nearest one some paragraph has (`corrected`), and each word also finds its synonyms.
         Paragraphs with every word come first; if they are fewer than `limit`, paragraphs with
         some of the words follow (`matched_all=False` when none has them all). Filters narrow
-        the search to reports (`report:`, `year:`) and sections (`section:`).
+        the search to reports (`report:`, `year:`) and sections (`section:`), in both channels.
 
-        The paragraphs are those in `lang`, or, when it is None, in the language the query is
-        written in; a query too short or too plain to tell is taken to be in `fallback_lang`
-        (the chat's language: any language tag; one that is not a UN language is English).
-        When no report has paragraphs in that language, or none of them matches while English
-        ones do, English paragraphs answer instead and `fell_back_from` names the language.
+        The reader's language is `lang`, or, when it is None, the language the query is written
+        in; a query too short or too plain to tell is taken to be in `fallback_lang` (the chat's
+        language: any language tag; one that is not a UN language is English). Words are looked
+        for in the reader's language, or in English when no report has paragraphs in it, or
+        none of them has the words while English ones do (`fell_back_from` names the language).
+        Meaning is looked for in every language (the sentence encoder's space is shared): a
+        paragraph is shown in the reader's language where its report has that version, else in
+        English, else in its own. A paragraph found by meaning alone is a MEANING hit, whose
+        summary is its sentence closest to the query. What must be found as typed (a number, a
+        symbol, words in quotes, a rare name) keeps the lead over what is merely close in
+        meaning. Reports without vectors (`missing_vectors`) are found by their words only.
 
         The result is remembered (CACHED_SEARCHES of the latest) until another index is
         published: the same search again costs nothing.
         """
         if limit < 1:
             raise ValueError(f"limit must be at least 1, not {limit}")
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
         text, filters = split_filters(query)
         if lang is None:
             lang = query_language(text, official_language(fallback_lang) or ENGLISH)
         else:
             check_language(lang)
+        key = (query, limit, lang, mode)
         with self._lock:
             reading = self._fresh_reading()
-            key = (query, limit, lang)
-            found = self._searches.get(key)
-            if found is None:
-                found = reading.search(lang, text, filters, limit)
-                self._searches[key] = found
+            cached = self._searches.get(key)
+            vectors = reading.vectors if mode != LEXICAL else None
+            symbols = reading.allowed_symbols(filters)
             warm = self._keeping_warm and self._warmed != self._folder
             if warm:
                 self._warmed = self._folder
         if warm:
             threading.Thread(target=self.warm_up, name="warm-up", daemon=True).start()
+        if cached is not None:
+            return cached
+        depth = limit if mode == LEXICAL else max(limit, DEPTH)
+        with self._lock:
+            words = self._fresh_reading().words(lang, text, filters, depth)
+        # The encoder and the vectors are read by any number of threads at once: only the
+        # Whoosh searcher needs the lock. Meaning is looked for in the words as corrected.
+        vector = None
+        if vectors is not None and words.searchable:
+            vector = encoder().encode([corrected_text(text, words.corrected)])[0]
+        near = [] if vector is None or vectors is None else nearest(vectors, vector, symbols)
+        with self._lock:
+            reading = self._fresh_reading()
+            ranked = reading.ranked(lang, words, near, filters, limit, mode)
+        found = SearchResult(
+            words=words.words,
+            hits=tuple(
+                hit(item, words.terms, words.lang, self._analyzers, vector, encoder().encode)
+                for item in ranked
+            ),
+            matched_all=words.matched_all,
+            reports=words.reports,
+            unknown_reports=words.unknown_reports,
+            corrected=words.corrected,
+            lang=lang,
+            fell_back_from=words.fell_back_from,
+            meaning=vectors is not None,
+        )
+        with self._lock:
+            if reading is self._reading:
+                self._searches[key] = found
         return found
+
+    def missing_vectors(self) -> list[tuple[str, str]]:
+        """The indexed reports (symbol, language) without vectors, found by their words only:
+        those of an index built before search by meaning. `add_vectors` adds them."""
+        with self._lock:
+            reading = self._fresh_reading()
+            having = reading.vectors.reports if reading.vectors is not None else frozenset()
+            return sorted(
+                (report.symbol, report.lang)
+                for report in reading.reports()
+                if (report.symbol, report.lang) not in having
+            )
+
+    def add_vectors(self, progress: VectorsProgress | None = None) -> int:
+        """Encodes the paragraphs of the reports without vectors and publishes their vectors;
+        the number of paragraphs encoded. Raises IngestBusy while another transaction runs."""
+        with self.transaction(on_vectors=progress) as batch:
+            batch.add_vectors()
+        assert batch.encoded is not None, "a transaction that ends has encoded"
+        return batch.encoded.paragraphs
+
+    def load_meaning(self) -> None:
+        """Loads the sentence encoder (about a second) now rather than on the first search."""
+        encoder().load()
 
     def _thesaurus(self, lang: str) -> Thesaurus:
         if lang not in self._thesauri:
@@ -276,8 +363,12 @@ class Library:
 
     def _read_afresh(self) -> None:
         """Forgets what was read from the index before: another one is published."""
-        self._reading = Reading(self._ix.searcher(), self._analyzers, self._thesaurus)
-        self._searches: LRUCache[tuple[str, int, str], SearchResult] = LRUCache(CACHED_SEARCHES)
+        self._reading = Reading(
+            self._ix.searcher(), self._analyzers, self._thesaurus, Vectors.open(self._folder)
+        )
+        self._searches: LRUCache[tuple[str, int, str, str], SearchResult] = LRUCache(
+            CACHED_SEARCHES
+        )
 
 
 def open_library(index_dir: Path, catalogue: Path) -> Library:

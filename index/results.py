@@ -3,8 +3,25 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final, Literal
 
 from index.models import Paragraph
+
+# How a hit was found: it has some of the query's words, or it is close in meaning to the query
+# (a sentence encoder's), or both. A hit found by meaning alone has none of the query's words.
+Match = Literal["words", "meaning", "both"]
+WORDS: Final = "words"
+MEANING: Final = "meaning"
+BOTH: Final = "both"
+MATCHES: Final = (WORDS, MEANING, BOTH)
+
+# How a search ranks: by the words (Whoosh's BM25F with phrases, typos and synonyms), by meaning
+# (the sentence encoder alone), or the two fused (the default).
+Mode = Literal["lexical", "semantic", "hybrid"]
+LEXICAL: Final = "lexical"
+SEMANTIC: Final = "semantic"
+HYBRID: Final = "hybrid"
+MODES: Final = (LEXICAL, SEMANTIC, HYBRID)
 
 
 @dataclass(frozen=True)
@@ -28,9 +45,14 @@ class Summary:
 
 @dataclass(frozen=True)
 class Hit:
+    """A paragraph found, in its own language (`paragraph.lang`), which is the search's unless no
+    version in the search's language is indexed. A hit that matched by `MEANING` alone has a
+    summary of the sentence closest in meaning to the query, with no word marked."""
+
     paragraph: Paragraph
     score: float
     summary: Summary
+    match: Match = WORDS
 
 
 @dataclass(frozen=True)
@@ -41,10 +63,13 @@ class SearchResult:
     `corrected` pairs each word typed that no paragraph has with the word searched for instead
     (`("trafficing", "trafficking")`).
 
-    `lang` is the language of the paragraphs searched (each hit's `paragraph.lang`).
-    `fell_back_from` is the query's language when English paragraphs were searched instead: no
-    report is in that language (whether or not English ones match), or none of its paragraphs
-    matched while English ones did; None when the query's own language was searched."""
+    `lang` is the reader's language: the query's, or the chat's when the query does not tell.
+    Hits are in it where their report has a version in it; otherwise in their own language
+    (English first), which is each hit's `paragraph.lang`. `fell_back_from` is the reader's
+    language when its words were searched for in English paragraphs: no report is in that
+    language, or none of its paragraphs has the words while English ones do; None otherwise.
+    `meaning` tells whether the search looked for meaning too: False in lexical mode, or when the
+    index has no vectors yet (`Library.missing_vectors`)."""
 
     words: tuple[str, ...]
     hits: tuple[Hit, ...]
@@ -54,3 +79,4 @@ class SearchResult:
     corrected: tuple[tuple[str, str], ...] = ()
     lang: str = "en"
     fell_back_from: str | None = None
+    meaning: bool = False

@@ -12,7 +12,7 @@ from bot.context import BotApplication, BotContext
 from bot.replies import render
 from bot.replies.i18n import Texts
 from bot.services.updates import answer_in_time
-from index import Library
+from index import MEANING, Library
 
 # Results per scroll, and how far scrolling goes (Telegram allows 50 a answer).
 PAGE = 10
@@ -70,9 +70,19 @@ def _found(
     end = min(offset + PAGE, MOST)
     if offset >= end:
         return [], ""
-    hits = library.search(text, limit=end + 1).hits
+    # The asker's language when the words do not tell, as in a chat.
+    result = library.search(text, limit=end + 1, fallback_lang=t.language)
+    hits = result.hits
+    reader = render.reader_language(result)
     results = [
-        render.inline_result(t, hit.paragraph, hit.summary.plain, username)
+        render.inline_result(
+            t,
+            hit.paragraph,
+            hit.summary.plain,
+            username,
+            reader=reader,
+            related=hit.match == MEANING,
+        )
         for hit in hits[offset:end]
     ]
     return results, str(end) if len(hits) > end and end < MOST else ""

@@ -22,9 +22,20 @@ from telegram import (
 from telegram.helpers import create_deep_linked_url
 
 from bot.addresses import Action, Place, ResultsPage, address, symbol_slug
-from bot.replies.i18n import NAMES, Texts
+from bot.replies.bidi import isolate
+from bot.replies.i18n import NAMES, RIGHT_TO_LEFT, Texts
 from bot.replies.messages import MESSAGE_LIMIT, Block, Markup, Plain, attribute, escape, pack
-from index import LANGUAGES, Hit, Paragraph, Report, SearchResult, Summary, part_name, reference
+from index import (
+    LANGUAGES,
+    MEANING,
+    Hit,
+    Paragraph,
+    Report,
+    SearchResult,
+    Summary,
+    part_name,
+    reference,
+)
 
 # The bundled reports are in English, so the example searches English words in every language.
 SEARCH_EXAMPLE = "/search trafficking in children"
@@ -78,8 +89,12 @@ def _links(t: Texts, paragraph: Paragraph, username: str) -> str:
     return " · ".join(links)
 
 
-def _heading(paragraph: Paragraph) -> str:
+def _heading(paragraph: Paragraph, language: str = "") -> str:
+    """The citation in bold, then `language` (a paragraph's language, named when it is not the
+    reader's), then the section."""
     heading = f"<b>{escape(paragraph.citation)}</b>"
+    if language:
+        heading += f" ({escape(language)})"
     if paragraph.section:
         heading += f" — <i>{escape(paragraph.section)}</i>"
     return heading
@@ -121,9 +136,32 @@ def no_hits(t: Texts, words: Sequence[str]) -> str:
     )
 
 
-def _result(t: Texts, rank: int, hit: Hit, username: str) -> Block:
+def reader_language(result: SearchResult) -> str:
+    """The language the reader searched in: the query's, or the chat's when the query does not
+    tell. A search whose words fell back to English paragraphs names it in `fell_back_from`."""
+    return result.fell_back_from or result.lang
+
+
+def language_mark(t: Texts, paragraph: Paragraph, reader: str | None) -> str:
+    """The paragraph's language by its own name (as the buttons to other versions name it) when
+    it is not the reader's, whose language no version of its report is indexed in; empty
+    otherwise. Isolated in a right-to-left message, or when the name is right-to-left."""
+    if reader is None or paragraph.lang == reader:
+        return ""
+    name = NAMES.get(paragraph.lang, paragraph.lang)
+    return isolate(name) if t.right_to_left or paragraph.lang in RIGHT_TO_LEFT else name
+
+
+def related_in_meaning(t: Texts) -> str:
+    """What marks a paragraph found by meaning alone: it has none of the words searched for."""
+    return "≈ " + t.gettext("Related in meaning")
+
+
+def _result(t: Texts, rank: int, hit: Hit, username: str, reader: str | None = None) -> Block:
+    related = f"<i>{escape(related_in_meaning(t))}</i>\n" if hit.match == MEANING else ""
     return Markup(
-        f"{rank}. {_heading(hit.paragraph)}\n"
+        f"{rank}. {_heading(hit.paragraph, language_mark(t, hit.paragraph, reader))}\n"
+        f"{related}"
         f"{summary_html(hit.summary)}\n"
         f"{_links(t, hit.paragraph, username)}"
     )
@@ -203,10 +241,17 @@ def _results_header(t: Texts, result: SearchResult, first: int, last: int, range
         )
     if result.corrected:
         header += "\n" + showing_results(t, result.corrected)
-    if not result.matched_all:
+    # Said only of paragraphs found by their words: one found by meaning alone has none of them.
+    if not result.matched_all and any(hit.match != MEANING for hit in result.hits):
         header += "\n" + t.gettext("No paragraph has all of these words; these have some of them.")
-    if result.fell_back_from:
-        header += "\n" + t.gettext("No paragraphs in this language: showing English ones.")
+    reader = reader_language(result)
+    if any(hit.paragraph.lang != reader for hit in result.hits):
+        # Said once for the page; each such paragraph has its language's name beside it.
+        header += "\n" + t.gettext(
+            "Some reports have no version in your language ({language}): their paragraphs are "
+            "shown in another language, named beside them.",
+            language=NAMES.get(reader, reader),
+        )
     return header
 
 
@@ -221,15 +266,22 @@ def search_reply(
     if not result.hits and page.page > 0:
         return [Reply(expired_search(t))]
     if not result.hits:
-        no_version = t.gettext("No report is indexed in this language yet: try English words.")
-        return [
-            Reply(no_hits(t, result.words) + ("\n" + no_version if result.fell_back_from else ""))
-        ]
+        answer = no_hits(t, result.words)
+        # A search by meaning finds paragraphs in any language: only a search by words alone
+        # needs the reader's language, or English words for English reports.
+        if result.fell_back_from and not result.meaning:
+            answer += "\n" + t.gettext(
+                "No report is indexed in this language yet: try English words."
+            )
+        return [Reply(answer)]
     first = page.page * PAGE_SIZE + 1
     last = first + len(result.hits) - 1
     header = _results_header(t, result, first, last, ranged=bool(page.page or has_next))
+    reader = reader_language(result)
     blocks: list[Block] = [Markup(header)]
-    blocks.extend(_result(t, rank, hit, username) for rank, hit in enumerate(result.hits, first))
+    blocks.extend(
+        _result(t, rank, hit, username, reader) for rank, hit in enumerate(result.hits, first)
+    )
     return _with_keyboard(pack(blocks), _result_buttons(t, result.hits, page, has_next))
 
 
@@ -330,12 +382,23 @@ def _quoted(t: Texts, paragraph: Paragraph, username: str) -> str:
 
 
 def inline_result(
-    t: Texts, paragraph: Paragraph, description: str, username: str
+    t: Texts,
+    paragraph: Paragraph,
+    description: str,
+    username: str,
+    *,
+    reader: str | None = None,
+    related: bool = False,
 ) -> InlineQueryResultArticle:
-    """A paragraph offered in inline mode; choosing it posts the paragraph, quoted and cited."""
-    title = (
-        f"{paragraph.citation} — {paragraph.section}" if paragraph.section else paragraph.citation
-    )
+    """A paragraph offered in inline mode; choosing it posts the paragraph, quoted and cited.
+
+    Its title names its language when it is not the `reader`'s; a paragraph found by meaning
+    alone (`related`) says so before its description."""
+    language = language_mark(t, paragraph, reader)
+    citation = f"{paragraph.citation} ({language})" if language else paragraph.citation
+    title = f"{citation} — {paragraph.section}" if paragraph.section else citation
+    if related:
+        description = f"{related_in_meaning(t)} · {description}"
     return InlineQueryResultArticle(
         id=_address(Action.OPEN, paragraph),
         title=title,

@@ -41,6 +41,9 @@ ADJACENT_BOOST = 1.0
 NEAR_WORDS = 8
 
 
+_QUOTES = ('"', "“", "”", "«", "»", "„", "「", "」")
+
+
 @dataclass(frozen=True)
 class QueryWord:
     """A word as the user typed it and the term it is indexed under (`Trafficking` → `traffick`)."""
@@ -80,6 +83,14 @@ def query_words(text: str, analyzer: Any, lang: str = "en") -> tuple[QueryWord, 
         if len(words) >= MAX_WORDS:
             break
     return tuple(words[:MAX_WORDS])
+
+
+def must_be_exact(text: str, words: Sequence[QueryWord], rare: Callable[[str], bool]) -> bool:
+    """Whether the query has what must be found as typed, not by a paragraph merely close in
+    meaning: words in quotes, a number or a symbol (`62/141`, `16.2`), or a rare name."""
+    return any(mark in text for mark in _QUOTES) or any(
+        any(char.isdigit() for char in word.word) or rare(word.term) for word in words
+    )
 
 
 def split_unknown_compounds(

@@ -4,7 +4,7 @@ index is published, and the steps from a query's words to its best paragraphs.""
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -12,33 +12,77 @@ from typing import Any
 from whoosh.query import And, Or, Phrase, Term
 
 from index.language.official import ENGLISH
-from index.models import Report
-from index.results import Hit, SearchResult
+from index.models import Paragraph, Report
+from index.results import LEXICAL, SEMANTIC, Mode
 from index.search.filters import Filters, in_years, resolve_symbols
+from index.search.fusion import fused
+from index.search.meaning import Near, place_of, versions
 from index.search.nearness import AnalysedTexts, bonus, most
 from index.search.query import (
     Concept,
     all_of,
     any_of,
+    must_be_exact,
     nearness_pairs,
     query_words,
     rewards_nearness,
     split_unknown_compounds,
 )
 from index.search.spelling import correct_spelling
-from index.search.summaries import summarize
 from index.search.synonyms import Thesaurus
 from index.search.titles import Title, phrases_in_titles
 from index.search.vocabulary import Vocabulary
 from index.store import schema
-from index.store.documents import paragraph_from, report_from
+from index.store.documents import paragraph_from, report_from, stored_key
+from index.store.vectors import Vectors
 from index.whoosh_internals.scoring import Scorer
+
+# Paragraphs in which a term may be, at most, for it to be a rare name (index.search.query.
+# must_be_exact).
+RARE = 3
 
 # The bonuses for query words found close together (index.search.query.ranked) are costly to
 # score: the positions of the words in each paragraph are compared, and a search for frequent
 # words would compare them in most paragraphs. They reorder the best paragraphs by relevance
 # alone, so only these are scored with them.
 RERANKED = 100
+
+
+@dataclass(frozen=True)
+class Words:
+    """What the words channel found for a query: `ranked` paragraphs (document numbers and
+    scores, best first), the first `complete` of them with every word, and the share of the
+    query's words (concepts) each has; the first `exact` of them
+    have what must be found as typed (index.search.query.must_be_exact). `searchable` is False
+    when there is nothing to search: no words, or a `report:` filter naming no indexed report.
+    The rest is as in SearchResult; `lang` is the language of the paragraphs searched."""
+
+    lang: str
+    words: tuple[str, ...]
+    ranked: tuple[tuple[int, float], ...] = ()
+    complete: int = 0
+    shares: tuple[float, ...] = ()
+    exact: int = 0
+    terms: frozenset[str] = frozenset()
+    reports: tuple[str, ...] = ()
+    unknown_reports: tuple[str, ...] = ()
+    corrected: tuple[tuple[str, str], ...] = ()
+    fell_back_from: str | None = None
+    searchable: bool = False
+
+    @property
+    def matched_all(self) -> bool:
+        return self.complete > 0 or len(self.words) < 2
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """A paragraph ranked, and which channels found it."""
+
+    paragraph: Paragraph
+    score: float
+    by_words: bool
+    by_meaning: bool
 
 
 class Reading:
@@ -50,8 +94,10 @@ class Reading:
         searcher: Any,
         analyzers: Mapping[str, Any],
         thesaurus: Callable[[str], Thesaurus],
+        vectors: Vectors | None,
     ) -> None:
         self.searcher = searcher
+        self.vectors = vectors
         self.scorer = Scorer(searcher)
         self._analyzers = analyzers
         self._thesaurus = thesaurus
@@ -68,17 +114,75 @@ class Reading:
             ]
         return self._listing
 
-    def search(self, lang: str, text: str, filters: Filters, limit: int) -> SearchResult:
-        """The `limit` best paragraphs in `lang`, or in English when no report is in `lang` or
-        none of its paragraphs matches while English ones do (see Library.search)."""
+    def words(self, lang: str, text: str, filters: Filters, depth: int) -> Words:
+        """The `depth` best paragraphs by their words in `lang`, or in English when no report is
+        in `lang` or none of its paragraphs has the words while English ones do (see
+        Library.search)."""
         if lang != ENGLISH and all(report.lang != lang for report in self.reports()):
-            return self._search_in(ENGLISH, text, filters, limit, fell_back_from=lang)
-        found = self._search_in(lang, text, filters, limit)
-        if lang != ENGLISH and not found.hits and found.words:
-            english = self._search_in(ENGLISH, text, filters, limit, fell_back_from=lang)
-            if english.hits:
+            return self._words_in(ENGLISH, text, filters, depth, fell_back_from=lang)
+        found = self._words_in(lang, text, filters, depth)
+        if lang != ENGLISH and not found.ranked and found.words:
+            english = self._words_in(ENGLISH, text, filters, depth, fell_back_from=lang)
+            if english.ranked:
                 return english
         return found
+
+    def allowed_symbols(self, filters: Filters) -> set[str] | None:
+        """The reports `report:` and `year:` filters leave to search (None: all)."""
+        listing = self.reports()
+        reports, _ = resolve_symbols(filters.reports, {report.symbol for report in listing})
+        return _allowed_symbols(listing, reports, filters.years)
+
+    def ranked(
+        self,
+        reader: str,
+        found: Words,
+        near: Sequence[Near],
+        filters: Filters,
+        limit: int,
+        mode: Mode,
+    ) -> list[Ranked]:
+        """The `limit` best paragraphs for the `reader`'s language, by words (`found`), meaning
+        (`near`) or both fused, as `mode` says."""
+        if not found.searchable:
+            return []
+        words = [self._place_of(docnum) for docnum, _ in found.ranked]
+        meaning = [
+            (place, docnum)
+            for key in versions(near, reader, self._exists)
+            if (docnum := self._docnum(key)) is not None
+            and self._in_sections(docnum, filters.sections)
+            for place in (place_of(key),)
+        ]
+        if mode == LEXICAL:
+            order = [place for place, _ in words]
+        elif mode == SEMANTIC:
+            order = [place for place, _ in meaning]
+        else:
+            order = fused(
+                [place for place, _ in words],
+                [place for place, _ in meaning],
+                shares=found.shares,
+                exact=found.exact,
+                fell_back=found.fell_back_from is not None,
+            )
+        by_words = dict(words)
+        by_meaning = dict(meaning)
+        scores = {place: score for (place, _), (_, score) in zip(words, found.ranked, strict=True)}
+        cosines = {place_of(found_near.key): found_near.cosine for found_near in near}
+        ranked = []
+        for place in order[:limit]:
+            docnum = by_words.get(place, by_meaning.get(place))
+            assert docnum is not None
+            ranked.append(
+                Ranked(
+                    paragraph_from(self.searcher.stored_fields(docnum)),
+                    scores.get(place, cosines.get(place, 0.0)),
+                    by_words=place in by_words,
+                    by_meaning=place in by_meaning,
+                )
+            )
+        return ranked
 
     def phrases(self) -> list[Phrase]:
         """The thesaurus's phrases in the languages of the reports, as the searches that need
@@ -91,26 +195,25 @@ class Reading:
             for field in (fields.body, fields.section)
         ]
 
-    def _search_in(
+    def _words_in(
         self,
         lang: str,
         text: str,
         filters: Filters,
-        limit: int,
+        depth: int,
         fell_back_from: str | None = None,
-    ) -> SearchResult:
+    ) -> Words:
         fields = schema.fields(lang)
         analyzer = self._analyzers[lang]
         listing = self.reports()
         reports, unknown = resolve_symbols(filters.reports, {report.symbol for report in listing})
         typed = query_words(text, analyzer, lang)
         if not typed or unknown:
-            return SearchResult(
+            return Words(
+                lang=lang,
                 words=tuple(word.word for word in typed),
-                hits=(),
                 reports=tuple(reports),
                 unknown_reports=tuple(unknown),
-                lang=lang,
                 fell_back_from=fell_back_from,
             )
         thesaurus = self._thesaurus(lang)
@@ -128,7 +231,8 @@ class Reading:
         section_terms = _terms(filters.sections, analyzer)
         restriction = _restriction(symbols, fields.section, section_terms)
         found: list[tuple[int, float]] = []
-        matched_all = True
+        complete = 0
+        shares: list[float] = []
         # Filters that leave no report to search find nothing (a Whoosh filter matching nothing
         # would be no filter at all).
         if symbols is None or symbols:
@@ -142,17 +246,48 @@ class Reading:
                 analyzer,
                 restriction,
             )
-            found, matched_all = ranking.best(len(words) > 1, limit)
+            found, complete = ranking.best(len(words) > 1, depth)
+            shares = ranking.shares([docnum for docnum, _ in found[complete:]])
         terms = frozenset().union(*(concept.terms for concept in concepts))
-        return SearchResult(
+        return Words(
+            lang=lang,
             words=tuple(word.word for word in words),
-            hits=tuple(self._hit(docnum, score, terms) for docnum, score in found),
-            matched_all=matched_all,
+            ranked=tuple(found),
+            complete=complete,
+            shares=(1.0,) * complete + tuple(shares),
+            exact=complete if must_be_exact(text, words, self._rare(fields)) else 0,
+            terms=terms,
             reports=tuple(reports),
             corrected=corrected,
-            lang=lang,
             fell_back_from=fell_back_from,
+            searchable=True,
         )
+
+    def _rare(self, fields: schema.Fields) -> Callable[[str], bool]:
+        """Whether a term is in so few paragraphs that it names something (a place, a treaty,
+        a programme) rather than says something."""
+        reader = self.searcher.reader()
+        return lambda term: 0 < reader.doc_frequency(fields.body, term) <= RARE
+
+    def _place_of(self, docnum: int) -> tuple[str, int]:
+        return place_of(stored_key(self.searcher.stored_fields(docnum))), docnum
+
+    def _docnum(self, key: str) -> int | None:
+        found = self.searcher.document_number(key=key)
+        return None if found is None else int(found)
+
+    def _exists(self, key: str) -> bool:
+        return self._docnum(key) is not None
+
+    def _in_sections(self, docnum: int, sections: tuple[str, ...]) -> bool:
+        """Whether the paragraph's headings have every word of the `section:` filters, as its
+        own language analyses them."""
+        if not sections:
+            return True
+        stored = self.searcher.stored_fields(docnum)
+        analyzer = self._analyzers[stored["lang"]]
+        heading = set(_terms((str(stored.get("section") or ""),), analyzer))
+        return set(_terms(sections, analyzer)) <= heading
 
     def _analysed_titles(self, lang: str) -> dict[str, Title]:
         """The titles of the reports in `lang`, by symbol, analysed once."""
@@ -172,11 +307,6 @@ class Reading:
             kept = self.searcher.reader().lexicon(fields.words)
             self._vocabularies[fields.lang] = Vocabulary(word.decode("utf-8") for word in kept)
         return self._vocabularies[fields.lang].near(word, edits)
-
-    def _hit(self, docnum: int, score: float, terms: frozenset[str]) -> Hit:
-        paragraph = paragraph_from(self.searcher.stored_fields(docnum))
-        summary = summarize(paragraph.text, terms, self._analyzers[paragraph.lang])
-        return Hit(paragraph=paragraph, score=score, summary=summary)
 
 
 def _indexed_in(searcher: Any, fields: schema.Fields) -> Callable[[str], bool]:
@@ -225,22 +355,41 @@ class Ranking:
     analyzer: Any
     restriction: Any
 
-    def best(self, several_words: bool, limit: int) -> tuple[list[tuple[int, float]], bool]:
+    def best(self, several_words: bool, limit: int) -> tuple[list[tuple[int, float]], int]:
         """The best paragraphs (document numbers and scores) with every concept, then, while
-        there are fewer than `limit`, the best with some; and whether any had them all."""
+        there are fewer than `limit`, the best with some; and how many of them have every one."""
         # Report documents have none of the searched fields, and paragraphs only their
         # language's: only paragraphs in the language searched match.
         found = self._top(all_of(self.concepts, self.fields), limit)
         if not several_words or len(found) == limit:
-            return found, True
+            return found, len(found)
         shown = {docnum for docnum, _ in found}
         # These include the paragraphs found already, wherever they rank: as many more are
         # asked for.
         some = self._top(any_of(self.concepts, self.fields), limit + len(found))
+        complete = len(found)
         found += [(docnum, score) for docnum, score in some if docnum not in shown][
             : limit - len(found)
         ]
-        return found, bool(shown)
+        return found, complete
+
+    def shares(self, docnums: Sequence[int]) -> list[float]:
+        """For each paragraph, the share of the concepts it has (in its text or headings)."""
+        if not self.concepts:
+            return [0.0 for _ in docnums]
+        terms = frozenset().union(*(concept.terms for concept in self.concepts))
+        found = [
+            set(body) | set(section)
+            for body, section in zip(
+                self.scorer.term_scores(self.fields.body, terms, docnums),
+                self.scorer.term_scores(self.fields.section, terms, docnums),
+                strict=True,
+            )
+        ]
+        return [
+            sum(bool(concept.terms & has) for concept in self.concepts) / len(self.concepts)
+            for has in found
+        ]
 
     def _top(self, required: Any, limit: int) -> list[tuple[int, float]]:
         """The `limit` best paragraphs matching `required`, ranked with the proximity bonuses

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from index.search.query import QueryWord
@@ -102,3 +103,11 @@ def _nearest(
 
 def _terms(word: str, analyzer: Any) -> list[str]:
     return [str(token.text) for token in analyzer(word)]
+
+
+def corrected_text(text: str, corrected: Sequence[tuple[str, str]]) -> str:
+    """`text` with each misspelt word (as typed) replaced by its correction: what the query
+    means, for a search by meaning, which typos mislead."""
+    for typed, searched in corrected:
+        text = re.sub(rf"(?<!\w){re.escape(typed)}(?!\w)", searched, text)
+    return text

@@ -73,6 +73,13 @@ def summarize(
     return _render(flat, spans, matches)
 
 
+def summarize_sentence(text: str, span: tuple[int, int], max_chars: int = MAX_CHARS) -> Summary:
+    """The sentence of `text` at `span`, cut at a word with `…` when longer than `max_chars`:
+    the summary of a paragraph found by meaning, which has none of the query's words to mark."""
+    start, end = span
+    return _opening(text[start:end].replace("\n", " "), max_chars)
+
+
 def _matching_sentences(text: str, terms: Collection[str], analyzer: Any) -> list[_Sentence]:
     tokens = analyzer(text, chars=True, mode="query", removestops=False)
     tokens = highlight.set_matched_filter(tokens, frozenset(terms))

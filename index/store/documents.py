@@ -66,6 +66,18 @@ def paragraph_document(paragraph: Paragraph, title: str) -> dict[str, object]:
     }
 
 
+def stored_key(stored: Mapping[str, Any]) -> str:
+    """The key (schema.paragraph_key) of the paragraph a document's stored fields hold: the key
+    itself is indexed, not stored."""
+    return schema.paragraph_key(
+        stored["symbol"],
+        stored["lang"],
+        stored.get("annex") or None,
+        stored["number"],
+        stored.get("paragraph_kind") or NUMBERED,
+    )
+
+
 def paragraph_from(stored: Mapping[str, Any]) -> Paragraph:
     """The paragraph a document's stored fields hold."""
     section = stored.get("section") or ""

@@ -1,24 +1,40 @@
 """Whoosh indexes in the generations' folders: opened for reading, started empty, and changed in
-transactions that publish a whole new index or nothing."""
+transactions that publish a whole new index or nothing, its paragraphs' vectors with it.
+
+A transaction's end writes the Whoosh index, then the vectors of the paragraphs it added (read
+back from the index written), then publishes both: what fails or is killed on the way, the
+encoder included, leaves the published index as it was.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import logging
 import os
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Collection, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 from whoosh.query import And, Term
 
+from index.language.meaning import encoder
 from index.language.official import check_language
 from index.models import Report
 from index.store import schema
-from index.store.documents import check_report, paragraph_document, report_document
+from index.store.documents import (
+    check_report,
+    paragraph_document,
+    report_document,
+    stored_key,
+)
 from index.store.generations import Generations
+from index.store.vectors import ReportKey, Vectors, write_vectors
 from index.store.workers import tied_to_this_process
 from index.whoosh_internals.bulk import stop_workers
 from index.whoosh_internals.codec import WritingCodec
@@ -32,12 +48,35 @@ BULK_PROCESSES = os.cpu_count() or 1
 # against about a second to start the processes.
 BULK_FROM = 5_000
 
+# Told, as the vectors are made, how many paragraphs of how many have theirs.
+VectorsProgress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Encoded:
+    """A transaction's vectors step: how many paragraphs it encoded, in how long (reading them
+    back from the index and writing the vectors included)."""
+
+    paragraphs: int
+    seconds: float
+
+    @property
+    def per_second(self) -> float:
+        return self.paragraphs / self.seconds if self.seconds > 0 else 0.0
+
 
 class Batch:
     """The changes of one transaction."""
 
-    def __init__(self, writer: Any) -> None:
+    def __init__(self, writer: Any, vectors: bool = True) -> None:
         self._writer = writer
+        self._vectors = vectors
+        # The reports whose vectors are made at the end, in the order they came (a dict: a set's
+        # order would change from one run to the next).
+        self._encode: dict[ReportKey, None] = {}
+        self._missing = False
+        # The vectors step, once the transaction has ended.
+        self.encoded: Encoded | None = None
 
     def add(self, report: Report) -> None:
         """Adds `report`, replacing the whole of any report with the same symbol and language."""
@@ -49,12 +88,75 @@ class Batch:
         self._writer.add_document(**report_document(report))
         for paragraph in report.paragraphs:
             self._writer.add_document(**paragraph_document(paragraph, report.title))
+        self._encode[report.symbol, report.lang] = None
+
+    def add_vectors(self, reports: Collection[ReportKey] | None = None) -> None:
+        """Gives the indexed reports `reports`, (symbol, lang), their paragraphs' vectors anew;
+        None: every report that has none (indexed before search by meaning). Its paragraphs are
+        read and encoded when the transaction ends."""
+        if not self._vectors:
+            raise ValueError("a transaction without vectors cannot add any")
+        if reports is None:
+            self._missing = True
+        else:
+            self._encode.update(dict.fromkeys(reports))
+
+    def _write_vectors(self, folder: Path, progress: VectorsProgress | None) -> None:
+        """Writes the vectors of the reports added, or asked for, into `folder`, whose Whoosh
+        index is committed."""
+        started = time.monotonic()
+        if not self._vectors:
+            # The rows the reports added had, if any, are those of the versions they replace.
+            if self._encode and Vectors.open(folder) is not None:
+                write_vectors(folder, self._encode, ())
+            self.encoded = Encoded(0, 0.0)
+            return
+        encoding = dict(self._encode)
+        ix = open_for_reading(folder)
+        try:
+            with ix.searcher() as searcher:
+                if self._missing:
+                    encoding.update(
+                        dict.fromkeys(sorted(without_vectors(searcher, Vectors.open(folder))))
+                    )
+                paragraphs = {report: _paragraphs(searcher, report) for report in encoding}
+        finally:
+            ix.close()
+        total = sum(len(keyed) for keyed in paragraphs.values())
+        if progress is not None:
+            progress(0, total)
+
+        def encoded() -> Iterator[tuple[ReportKey, list[str], npt.NDArray[np.float32]]]:
+            done = 0
+            for report, keyed in paragraphs.items():
+
+                def told(count: int, before: int = done) -> None:
+                    if progress is not None:
+                        progress(before + count, total)
+
+                vectors = encoder().encode([text for _, text in keyed], told)
+                yield report, [key for key, _ in keyed], vectors
+                done += len(keyed)
+
+        if encoding:
+            write_vectors(folder, encoding, encoded())
+        self.encoded = Encoded(total, time.monotonic() - started)
 
 
 @contextlib.contextmanager
-def transaction(generations: Generations, *, wait: bool, bulk: bool) -> Iterator[Batch]:
+def transaction(
+    generations: Generations,
+    *,
+    wait: bool,
+    bulk: bool,
+    vectors: bool = True,
+    on_vectors: VectorsProgress | None = None,
+) -> Iterator[Batch]:
     """A batch of changes to the next generation, published when the block ends, or not at all
-    if it raises (see Library.transaction)."""
+    if it raises (see Library.transaction). `on_vectors` is told how far the vectors step has
+    got; `Batch.encoded` says how long it took. `vectors=False` leaves the reports added without
+    vectors, found by their words only until `add_vectors` (for a library built for its words:
+    encoding a paragraph takes 3 to 11 ms of a core, several times as long as indexing it)."""
     with generations.next(wait=wait) as folder:
         ix = whoosh_index.open_dir(str(folder))
         with tied_to_this_process():
@@ -64,7 +166,8 @@ def transaction(generations: Generations, *, wait: bool, bulk: bool) -> Iterator
             else:
                 writer = ix.writer(codec=WritingCodec())
             try:
-                yield Batch(writer)
+                batch = Batch(writer, vectors)
+                yield batch
             except BaseException:
                 # The workers first: cancelling removes files that a working one still reads.
                 stop_workers(writer)
@@ -73,6 +176,8 @@ def transaction(generations: Generations, *, wait: bool, bulk: bool) -> Iterator
                 raise
             writer.commit()
             ix.close()
+        # Encoded in this process, whose workers are done: they have written the index.
+        batch._write_vectors(folder, on_vectors)
 
 
 def open_for_reading(folder: Path) -> Any:
@@ -95,6 +200,26 @@ def live_folder(generations: Generations) -> Path:
         log.warning("index in %s has another schema; starting an empty one", live)
     with generations.next(wait=True, start_empty=True) as folder:
         whoosh_index.create_in(str(folder), schema.build_schema()).close()
+        # No vectors at all would mean an index built before them.
+        write_vectors(folder, (), ())
     published = generations.current()
     assert published is not None
     return published
+
+
+def without_vectors(searcher: Any, vectors: Vectors | None) -> set[ReportKey]:
+    """The reports, (symbol, lang), in the index of `searcher` that have no rows in `vectors`."""
+    having = vectors.reports if vectors is not None else frozenset()
+    indexed = {
+        (stored["symbol"], stored["lang"]) for stored in searcher.documents(kind=schema.REPORT)
+    }
+    return indexed - having
+
+
+def _paragraphs(searcher: Any, report: ReportKey) -> list[tuple[str, str]]:
+    """The key and text of each of the report's paragraphs in the index, in the index's order."""
+    symbol, lang = report
+    return [
+        (stored_key(stored), stored["text"])
+        for stored in searcher.documents(kind=schema.PARAGRAPH, symbol=symbol, lang=lang)
+    ]

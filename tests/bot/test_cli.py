@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,9 @@ import aiohttp
 import pytest
 
 from bot.emulator import Emulator
-from index import Library
+from index import MATCHES, MODES, Library
+from index.store.generations import Generations
+from index.store.vectors import CODES, KEYS, SCALES
 from tests.bot.console import REPORTBOT, TOKEN, start_bot, stop_bot
 from tests.bot.loopback import free_port
 from tests.index.ingest.document_system import Answer, running_document_system, serve
@@ -68,8 +71,12 @@ def test_search_json(env: dict[str, str]) -> None:
     assert done.returncode == 0, done.stderr
     results = json.loads(done.stdout)
     assert len(results) == 2
-    fields = {"symbol", "lang", "para", "kind", "annex", "section", "summary", "score", "link"}
+    fields = {
+        *("symbol", "lang", "para", "kind", "annex", "section", "summary", "score", "match"),
+        "link",
+    }
     assert set(results[0]) == fields
+    assert {r["match"] for r in results} <= {"words", "both"}
     assert {r["para"] for r in results} <= {1, 2, 3, 4}
     assert all("trafficking" in r["summary"].casefold() for r in results)
 
@@ -516,3 +523,122 @@ async def test_a_chats_settings_survive_sigkill(env: dict[str, str], tmp_path: P
             await stop_bot(process)
         assert "(chosen with /report)" in reply.params["text"]
         assert list(state.parent.glob("*corrupt*")) == []
+
+
+# Search by meaning: modes, how a row was found, and the vectors of an index built before it.
+
+
+def test_search_ranks_by_the_mode_asked_and_says_how_each_row_was_found(
+    env: dict[str, str],
+) -> None:
+    for mode in MODES:
+        done = reportbot(env, "search", "trafficking", "--json", "--mode", mode)
+        assert done.returncode == 0, done.stderr
+        rows = json.loads(done.stdout)
+        assert rows, mode
+        assert {row["match"] for row in rows} <= set(MATCHES)
+        if mode == "lexical":
+            assert {row["match"] for row in rows} == {"words"}
+    wrong = reportbot(env, "search", "trafficking", "--mode", "fuzzy")
+    assert wrong.returncode == 2
+    assert "invalid choice: 'fuzzy'" in wrong.stderr
+
+
+def test_a_french_query_over_english_reports_finds_english_paragraphs_by_meaning(
+    env: dict[str, str],
+) -> None:
+    query = ["la", "traite", "des", "enfants", "--lang", "fr"]
+    rows = json.loads(reportbot(env, "search", *query, "--json").stdout)
+    assert rows
+    assert {row["lang"] for row in rows} == {"en"}
+    assert "meaning" in {row["match"] for row in rows}
+    shown = reportbot(env, "search", *query).stdout
+    # Each row in another language than the reader's is marked with its code, and each row found
+    # by meaning alone says so.
+    assert shown.count(" [en]") == len(rows)
+    assert "≈ related in meaning" in shown
+
+
+def without_vectors(env: dict[str, str]) -> None:
+    """The index as one built before search by meaning is: the bundled report indexed, and no
+    vector files beside Whoosh's in the live index's folder (index/store/vectors.py). The
+    catalogue is indexed by today's code, then its vectors removed: Whoosh's files are the same
+    either way."""
+    assert reportbot(env, "reports").returncode == 0
+    live = Generations(Path(env["REPORTBOT_INDEX_DIR"])).current()
+    assert live is not None
+    for name in (CODES, SCALES, KEYS):
+        (live / name).unlink()
+
+
+HOW_TO_ADD = "Run `reportbot vectors` to add them."
+
+
+def test_search_says_once_how_to_add_missing_vectors_and_vectors_adds_them(
+    env: dict[str, str],
+) -> None:
+    without_vectors(env)
+    reports = json.loads(reportbot(env, "reports", "--json").stdout)
+    paragraphs = sum(report["paragraphs"] for report in reports)
+    done = reportbot(env, "search", "trafficking", "--json")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == (
+        f"reportbot: 1 report has no vectors yet: it is found by its words only. {HOW_TO_ADD}\n"
+    )
+    # Found by its words all the same.
+    assert {row["match"] for row in json.loads(done.stdout)} == {"words"}
+
+    added = reportbot(env, "vectors")
+    assert added.returncode == 0, added.stderr
+    assert re.fullmatch(
+        rf"{paragraphs} paragraphs encoded in \d+\.\d s \(\d+ paragraphs/s\)\n", added.stdout
+    ), added.stdout
+    assert f"encoding: {paragraphs}/{paragraphs} paragraphs" in added.stderr
+
+    again = reportbot(env, "search", "trafficking")
+    assert again.returncode == 0
+    assert "vectors" not in again.stderr
+    assert reportbot(env, "vectors").stdout == "every report already has its vectors\n"
+
+
+def test_vectors_while_an_ingest_holds_the_index_says_so_as_the_ingest_does(
+    env: dict[str, str],
+) -> None:
+    without_vectors(env)
+    with Generations(Path(env["REPORTBOT_INDEX_DIR"])).locked(wait=False):
+        vectors = reportbot(env, "vectors")
+        ingest = reportbot(env, "ingest")
+    assert (vectors.returncode, ingest.returncode) == (1, 1)
+    busy = vectors.stderr.splitlines()[-1]
+    assert busy.startswith("reportbot: another ingest is changing the index")
+    assert busy == ingest.stderr.splitlines()[-1]
+    assert "Traceback" not in vectors.stderr
+    # Nothing changed: the vectors are still missing.
+    assert HOW_TO_ADD in reportbot(env, "search", "trafficking").stderr
+
+
+def test_the_sandbox_says_once_how_to_add_missing_vectors(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    without_vectors(env)
+    done = reportbot(env, "run", stdin="/search trafficking\n", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.count(HOW_TO_ADD) == 1
+    assert "A/HRC/58/19, para. 3" in done.stdout
+
+
+async def test_run_logs_once_how_to_add_missing_vectors(env: dict[str, str]) -> None:
+    without_vectors(env)
+    async with Emulator(token=TOKEN, bot_username="reportbot_live_bot") as emulator:
+        env |= {"REPORTBOT_TOKEN": TOKEN, "REPORTBOT_API_BASE_URL": emulator.base_url}
+        process = await start_bot(env)
+        try:
+            user = emulator.user(first_name="Mariam")
+            emulator.send_message(emulator.private_chat(user), user, "/search trafficking")
+            reply = await emulator.wait_for(lambda c: c.method == "sendMessage", timeout=30)
+            assert "A/HRC/58/19, para. 3" in reply.response["result"]["text"]
+        finally:
+            status, logs = await stop_bot(process)
+    assert status == 0
+    (line,) = [line for line in logs.splitlines() if HOW_TO_ADD in line]
+    assert " WARNING reportbot: 1 report has no vectors yet" in line

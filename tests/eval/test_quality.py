@@ -29,18 +29,31 @@ from tests.eval.quality import (
     score,
 )
 
-# What the bot reached when the English labelled set was written (`make quality`: paraHit@5
-# 1.00, MRR 0.98), less a small margin: two more misses, or a few answers a place or two lower.
-# With the queries in the other languages the bot reaches 1.00 and 0.97.
-HIT_AT_5_FLOOR = 0.97
-MRR_FLOOR = 0.95
+# What the bot reached on the tuning set with search by meaning (`make quality`, 2 December
+# 2026: paraHit@5 0.96, MRR 0.88, with its 60 paraphrases, questions and queries across
+# languages), less a small margin: a few more misses, or a few answers a place or two lower.
+HIT_AT_5_FLOOR = 0.94
+MRR_FLOOR = 0.85
+# Fusing the meaning channel in must cost no kind of query more than this against the words
+# channel alone (issue 15).
+KIND_MARGIN = 0.02
 # How far the bot must stay ahead of plain BM25 on the same queries.
 LEAD = 0.05
-KINDS = {"keyword", "phrase", "question", "typo", "acronym", "synonym", "filter"}
+KINDS = {
+    "keyword",
+    "phrase",
+    "question",
+    "typo",
+    "acronym",
+    "synonym",
+    "filter",
+    "paraphrase",
+    "cross-language",
+}
 # Each language's queries must do about as well as the whole set: a language searched badly
 # would hide among the others.
 LANGUAGE_HIT_AT_5_FLOOR = 0.9
-LANGUAGE_MRR_FLOOR = 0.85
+LANGUAGE_MRR_FLOOR = 0.7
 
 
 @pytest.fixture(scope="module")
@@ -167,6 +180,16 @@ def test_every_language_is_searched_well(
     in_language = score([query for query in queries if query.lang == lang], ranked["bot"])
     assert in_language.hit_at_5 >= LANGUAGE_HIT_AT_5_FLOOR
     assert in_language.mrr >= LANGUAGE_MRR_FLOOR
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_no_kind_of_query_is_found_worse_than_by_words_alone(
+    ranked: Rankings, queries: list[LabelledQuery], kind: str
+) -> None:
+    of_kind = [query for query in queries if query.kind == kind]
+    assert score(of_kind, ranked["bot"]).hit_at_5 >= (
+        score(of_kind, ranked["words"]).hit_at_5 - KIND_MARGIN
+    )
 
 
 def test_the_bot_ranks_clearly_better_than_plain_bm25(bot: Scores, baseline: Scores) -> None:

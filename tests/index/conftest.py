@@ -70,11 +70,14 @@ def multilingual(multilingual_index: Path) -> Iterator[Library]:
 @pytest.fixture(scope="session")
 def generated_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An index of 3,000 generated paragraphs in several segments, some paragraphs deleted (a
-    report replaced by a shorter version of itself), built once."""
+    report replaced by a shorter version of itself), built once, without vectors: it is for the
+    words channel (encoding them would take longer than all its tests)."""
     reports = list(generate_reports(3_000, seed=7))
     batches = [reports[start : start + 4] for start in range(0, len(reports), 4)]
     shorter = reports[1].model_copy(update={"paragraphs": reports[1].paragraphs[:3]})
-    return _built(tmp_path_factory.mktemp("generated") / "index", [*batches, [shorter]])
+    return _built(
+        tmp_path_factory.mktemp("generated") / "index", [*batches, [shorter]], vectors=False
+    )
 
 
 @pytest.fixture
@@ -97,11 +100,11 @@ def searcher(generated_index: Path) -> Iterator[Any]:
     ix.close()
 
 
-def _built(index_dir: Path, batches: list[list[Report]]) -> Path:
+def _built(index_dir: Path, batches: list[list[Report]], *, vectors: bool = True) -> Path:
     """`index_dir` holding the reports, each batch added in a transaction of its own."""
     library = Library(index_dir)
     for reports in batches:
-        with library.transaction() as batch:
+        with library.transaction(vectors=vectors) as batch:
             for report in reports:
                 batch.add(report)
     library.close()

@@ -63,7 +63,9 @@ def stems(analyzer: Any, text: str) -> set[str]:
 def test_a_new_library_is_empty(library: Library) -> None:
     assert library.is_empty()
     assert library.reports() == []
-    assert library.search("trafficking") == SearchResult(words=("trafficking",), hits=())
+    assert library.search("trafficking") == SearchResult(
+        words=("trafficking",), hits=(), meaning=True
+    )
 
 
 def test_an_added_report_is_listed_without_its_paragraphs(
@@ -261,7 +263,8 @@ def test_without_a_paragraph_having_every_word_any_word_will_do(
 
 
 def test_a_single_unknown_word_finds_nothing(sample_library: Library) -> None:
-    assert sample_library.search("zebra") == SearchResult(words=("zebra",), hits=())
+    # Nor is any paragraph close to it in meaning.
+    assert sample_library.search("zebra") == SearchResult(words=("zebra",), hits=(), meaning=True)
 
 
 def test_headings_are_searched_too(sample_library: Library, sample: Report) -> None:

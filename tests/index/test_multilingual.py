@@ -14,12 +14,15 @@ from index.language.analysis import analyzer_for
 from index.language.official import LANGUAGES
 from index.library import Library
 from index.models import Report
+from index.results import LEXICAL, MEANING
 from index.search.query import query_words
 from tests.index.samples import MULTILINGUAL_SYMBOL as SYMBOL
 
 
 def numbers(library: Library, query: str, lang: str | None = None) -> list[int]:
-    return [hit.paragraph.number for hit in library.search(query, lang=lang).hits]
+    """The numbers of the paragraphs found by their words: how each language is analysed."""
+    found = library.search(query, lang=lang, mode=LEXICAL)
+    return [hit.paragraph.number for hit in found.hits]
 
 
 # Versions and paragraphs.
@@ -82,7 +85,12 @@ def test_a_query_finds_the_paragraph_in_its_own_language(
     result = multilingual.search(query)
     assert (result.lang, result.fell_back_from) == (lang, None)
     assert expected in [hit.paragraph.number for hit in result.hits[:2]]
-    assert {hit.paragraph.lang for hit in result.hits} == {lang}
+    # Every paragraph the report has in the language is shown in it; one only the English
+    # version has, found by meaning, in English.
+    for hit in result.hits:
+        versions = multilingual.languages(hit.paragraph.symbol)
+        here = multilingual.paragraph(hit.paragraph.symbol, hit.paragraph.number, lang)
+        assert hit.paragraph.lang == (lang if here is not None else "en"), versions
 
 
 @pytest.mark.parametrize(
@@ -193,11 +201,17 @@ def english_and_french(tmp_path: Path, versions: dict[str, Report]) -> Library:
 def test_without_paragraphs_in_the_language_english_answers(english_and_french: Library) -> None:
     try:
         result = english_and_french.search("Birth registration", lang="ru")
-        assert (result.lang, result.fell_back_from) == ("en", "ru")
+        assert (result.lang, result.fell_back_from) == ("ru", "ru")
         assert result.hits[0].paragraph.number == 10
         assert result.hits[0].paragraph.lang == "en"
-        unmatched = english_and_french.search("торговля детьми")
-        assert (unmatched.lang, unmatched.fell_back_from, unmatched.hits) == ("en", "ru", ())
+        # Russian words no English paragraph has: the paragraph on trafficking is found by its
+        # meaning, in English, and said to be.
+        russian = english_and_french.search("торговля детьми")
+        assert (russian.lang, russian.fell_back_from) == ("ru", "ru")
+        (first, *_) = russian.hits
+        assert (first.paragraph.number, first.paragraph.lang, first.match) == (3, "en", MEANING)
+        by_words = english_and_french.search("торговля детьми", mode=LEXICAL)
+        assert by_words.hits == ()
     finally:
         english_and_french.close()
 
@@ -205,7 +219,7 @@ def test_without_paragraphs_in_the_language_english_answers(english_and_french: 
 def test_when_the_language_finds_nothing_english_does(english_and_french: Library) -> None:
     try:
         result = english_and_french.search("Birth registration", lang="fr")
-        assert (result.lang, result.fell_back_from) == ("en", "fr")
+        assert (result.lang, result.fell_back_from) == ("fr", "fr")
         assert result.hits[0].paragraph.number == 10
         # When English finds nothing either, the answer is the language's own.
         nothing = english_and_french.search("zèbre girafe", lang="fr")

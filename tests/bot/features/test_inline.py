@@ -43,8 +43,10 @@ def library(tmp_path: Path) -> Iterator[Library]:
     opened.close()
 
 
-async def ask(bot: Emulator, query: str, offset: str = "") -> dict[str, Any]:
-    user = bot.user(first_name="Ines")
+async def ask(
+    bot: Emulator, query: str, offset: str = "", language: str | None = None
+) -> dict[str, Any]:
+    user = bot.user(first_name="Ines", language_code=language)
     since = len(bot.calls)
     bot.inline_query(user, query, offset)
     call = await bot.wait_for(lambda c: c.method == "answerInlineQuery", since=since)
@@ -99,3 +101,13 @@ async def test_nothing_found_is_an_empty_answer_not_an_error(bot: Emulator) -> N
 async def test_the_help_button_opens_help(private: Chat) -> None:
     (reply,) = await private.send("/start help")
     assert reply["text"].startswith("I find paragraphs in UN reports")
+
+
+async def test_a_french_query_over_english_reports_offers_english_paragraphs_marked(
+    bot: Emulator,
+) -> None:
+    answer = await ask(bot, "la traite des enfants", language="fr")
+    offered = answer["results"]
+    assert offered
+    assert all(" (English)" in result["title"] for result in offered)
+    assert any(result["description"].startswith("≈ Proche par le sens · ") for result in offered)

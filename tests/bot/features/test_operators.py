@@ -44,7 +44,7 @@ def person(emulator: Emulator, name: str, chat: dict[str, Any] | None = None) ->
 
 async def handled(chat: Chat, text: str) -> list[str]:
     """Send `text`, then /reports, and return what the bot said before answering /reports:
-    updates are handled in order, so by then `text` has been."""
+    a chat's updates are handled in order, so by then `text` has been."""
     emulator = chat.emulator
     before, since = len(emulator.bot_messages(chat.id)), len(emulator.calls)
     emulator.send_message(chat.chat, chat.user, text)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.emulator import Emulator
 from index import Library
 from tests.bot.chats import USERNAME, Chat
@@ -72,7 +74,7 @@ async def test_groups_get_answers_to_commands_not_to_chatter(group: Chat) -> Non
     assert CITATION.format(3) in reply["text"]
     group.emulator.send_message(group.chat, group.user, "trafficking is on the agenda today")
     group.emulator.send_message(group.chat, group.user, "/search@some_other_bot trafficking")
-    # Updates are handled in order: the next reply must be the one to /para.
+    # A chat's updates are handled in order: the next reply must be the one to /para.
     (reply,) = await group.send("/para 1")
     assert reply["text"].startswith(CITATION.format(1))
 
@@ -91,8 +93,20 @@ async def test_an_expired_results_button_says_so(private: Chat) -> None:
     assert "expired" in answer.params["text"]
 
 
-async def test_a_search_in_a_language_no_report_has_says_so(bot: Emulator) -> None:
-    user = bot.user(first_name="Olga", language_code="ru")
+async def test_a_french_search_over_english_reports_finds_english_paragraphs_marked(
+    bot: Emulator,
+) -> None:
+    """No report is in French: meaning, which is the same in every language, finds English
+    paragraphs, each named as English, the header saying why once."""
+    user = bot.user(first_name="Amélie", language_code="fr")
     reader = Chat(bot, bot.private_chat(user), user)
-    (reply,) = await reader.send("/search торговля")
-    assert "На этом языке пока нет ни одного доклада" in reply["text"]
+    (reply,) = await reader.send("/search la traite des enfants")
+    text = reply["text"]
+    assert CITATION.format("") in text
+    shown = [line for line in text.splitlines() if re.match(r"\d+\. A/HRC/58/19, ", line)]
+    assert shown
+    assert all("(English)" in line for line in shown)
+    assert "≈ Proche par le sens" in text
+    assert text.count("Certains rapports n’ont pas de version dans votre langue (Français)") == 1
+    # No dead end: nothing tells the reader to type English words instead.
+    assert "mots en anglais" not in text

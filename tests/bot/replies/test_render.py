@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import dataclasses
+
+import pytest
+
 from bot.addresses import Place, ResultsPage
 from bot.emulator.html import parse_html
+from bot.replies.bidi import FSI, PDI
 from bot.replies.i18n import texts
-from bot.replies.render import cite_reply, help_text, paragraph_reply, search_reply
-from index import Hit, Paragraph, Report, SearchResult, Segment, Summary
+from bot.replies.messages import MESSAGE_LIMIT
+from bot.replies.render import (
+    cite_reply,
+    help_text,
+    inline_result,
+    paragraph_reply,
+    search_reply,
+)
+from index import BOTH, LANGUAGES, MEANING, Hit, Paragraph, Report, SearchResult, Segment, Summary
 
 USERNAME = "reportbot_test_bot"
 PAGE = ResultsPage("0f3a9c2e", 0)
@@ -112,3 +124,132 @@ def test_help_lists_the_indexed_reports() -> None:
     assert "A/HRC/58/19" in text
     assert "4 paragraphs" in text
     parse_html(text)
+
+
+# Paragraphs found by meaning, and paragraphs in another language than the reader's.
+
+RELATED = "≈ Related in meaning"
+ELSEWHERE = "Some reports have no version in your language"
+
+
+def found(number: int, match: str = "words", lang: str = "en") -> Hit:
+    """A hit on paragraph `number` of a report, in `lang`, found by `match`."""
+    shown = paragraph(number, f"Text {number}.").model_copy(update={"lang": lang})
+    words = match != MEANING
+    summary = Summary((Segment(f"Text {number}.", match=words),))
+    return Hit(shown, 1.0, summary, match)  # type: ignore[arg-type]
+
+
+def shown(text: str) -> str:
+    """The text as Telegram shows it."""
+    return parse_html(text)[0]
+
+
+def entry(text: str, number: int) -> str:
+    """Result `number`'s lines, up to the next result."""
+    lines = shown(text).split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"{number}. "))
+    end = next(
+        (i for i, line in enumerate(lines) if line.startswith(f"{number + 1}. ")), len(lines)
+    )
+    return "\n".join(lines[start:end])
+
+
+def test_a_paragraph_found_by_meaning_alone_is_marked_as_related() -> None:
+    hits = (found(3, "words"), found(4, MEANING), found(5, BOTH))
+    (reply,) = search_reply(EN, SearchResult(("exploitation",), hits, meaning=True), USERNAME, PAGE)
+    assert RELATED not in entry(reply.text, 1)
+    assert RELATED in entry(reply.text, 2)
+    # Found by its words too: its words are in bold, it needs no mark.
+    assert RELATED not in entry(reply.text, 3)
+    # The mark stands between the citation and the summary.
+    assert entry(reply.text, 2).split("\n")[:3] == [
+        "2. A/HRC/58/19, para. 4 — I. Introduction <draft>",
+        RELATED,
+        "Text 4.",
+    ]
+    parse_html(reply.text)
+
+
+def test_some_of_the_words_is_said_only_of_paragraphs_found_by_words() -> None:
+    some = "No paragraph has all of these words"
+    by_meaning = SearchResult(("a", "b"), (found(4, MEANING),), matched_all=False, meaning=True)
+    (reply,) = search_reply(EN, by_meaning, USERNAME, PAGE)
+    assert some not in reply.text
+    both = dataclasses.replace(by_meaning, hits=(found(3), found(4, MEANING)))
+    (reply,) = search_reply(EN, both, USERNAME, PAGE)
+    assert some in reply.text
+
+
+def test_a_paragraph_in_another_language_is_named_and_the_header_says_why_once() -> None:
+    hits = (found(3, lang="fr"), found(4, MEANING, lang="en"), found(5, lang="en"))
+    result = SearchResult(("traite",), hits, lang="fr", meaning=True)
+    (reply,) = search_reply(texts("fr"), result, USERNAME, PAGE)
+    text = shown(reply.text)
+    assert "para. 3 (" not in entry(reply.text, 1)
+    assert entry(reply.text, 2).startswith("2. A/HRC/58/19, para. 4 (English) — ")
+    assert entry(reply.text, 3).startswith("3. A/HRC/58/19, para. 5 (English) — ")
+    assert text.count("Certains rapports n’ont pas de version dans votre langue (Français)") == 1
+    assert "≈ Proche par le sens" in entry(reply.text, 2)
+
+
+def test_results_all_in_the_readers_language_say_nothing_of_languages() -> None:
+    hits = (found(3, lang="ru"), found(4, MEANING, lang="ru"))
+    result = SearchResult(("торговля",), hits, lang="ru", meaning=True)
+    (reply,) = search_reply(texts("ru"), result, USERNAME, PAGE)
+    assert "(English)" not in reply.text
+    assert "нет версии" not in reply.text
+
+
+def test_words_searched_in_english_paragraphs_are_marked_like_any_other_language() -> None:
+    """`fell_back_from`: the reader's words were looked for in English paragraphs."""
+    hits = (found(3, lang="en"),)
+    result = SearchResult(("62/141",), hits, lang="ru", fell_back_from="ru")
+    (reply,) = search_reply(texts("ru"), result, USERNAME, PAGE)
+    assert entry(reply.text, 1).startswith("1. A/HRC/58/19, para. 3 (English)")
+    assert shown(reply.text).count("(Русский)") == 1
+    # The old header line is gone: the mark and the line above say it.
+    assert "показаны пункты на английском" not in reply.text
+
+
+def test_no_hits_by_words_alone_in_a_language_no_report_has_suggest_english_words() -> None:
+    nothing = SearchResult(("торговля",), (), lang="ru", fell_back_from="ru", meaning=False)
+    (reply,) = search_reply(texts("ru"), nothing, USERNAME, PAGE)
+    assert "попробуйте английские слова" in reply.text
+
+
+def test_no_hits_when_meaning_was_searched_too_suggests_other_words_only() -> None:
+    """Meaning is looked for in every language: English words would find nothing more."""
+    nothing = SearchResult(("торговля",), (), lang="ru", fell_back_from="ru", meaning=True)
+    (reply,) = search_reply(texts("ru"), nothing, USERNAME, PAGE)
+    assert "попробуйте английские слова" not in reply.text
+    assert "<code>/search" in reply.text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_marks_are_valid_html_within_a_message_in_every_language(language: str) -> None:
+    long = "word " * 700
+    hits = tuple(
+        dataclasses.replace(
+            found(n, MEANING, lang="ar" if n % 2 else "en"), summary=Summary((Segment(long),))
+        )
+        for n in range(1, 6)
+    )
+    result = SearchResult(("x",), hits, lang="zh", meaning=True)
+    replies = search_reply(texts(language), result, USERNAME, PAGE)
+    for reply in replies:
+        assert len(reply.text) <= MESSAGE_LIMIT
+        parse_html(reply.text)
+    text = "".join(shown(reply.text) for reply in replies)
+    # An Arabic name beside a Latin citation is kept whole.
+    assert f"({FSI}العربية{PDI})" in text
+
+
+def test_an_inline_result_names_its_language_and_says_it_is_related_in_meaning() -> None:
+    french = paragraph(4, "Texte.").model_copy(update={"lang": "fr"})
+    offered = inline_result(EN, french, "Texte.", USERNAME, reader="en", related=True)
+    assert offered.title == "A/HRC/58/19, para. 4 (Français) — I. Introduction <draft>"
+    assert offered.description == f"{RELATED} · Texte."
+    plain = inline_result(EN, paragraph(4, "Text."), "Text.", USERNAME, reader="en")
+    assert plain.title == "A/HRC/58/19, para. 4 — I. Introduction <draft>"
+    assert plain.description == "Text."

@@ -120,7 +120,7 @@ def buttons(message: dict[str, Any]) -> list[dict[str, Any]]:
 
 async def said(chat: Chat, texts: list[str]) -> list[str]:
     """Send each text, then /help, and return all the bot said in the chat meanwhile except the
-    help: updates are handled in order, so once /help is answered, the rest have been."""
+    help: a chat's updates are handled in order, so once /help is answered, the rest have been."""
     emulator = chat.emulator
     before, since = len(emulator.bot_messages(chat.id)), len(emulator.calls)
     for text in [*texts, "/help"]:

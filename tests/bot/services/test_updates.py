@@ -34,8 +34,8 @@ async def answered(chat: Chat, text: str) -> str:
 
 
 async def settled(chat: Chat) -> None:
-    """Send /reports and wait for its answer: updates are handled in order, so by then every
-    update sent before has been handled."""
+    """Send /reports and wait for its answer: a chat's updates are handled in order, so by then
+    every update sent before in it has been handled."""
     since = len(chat.emulator.calls)
     chat.emulator.send_message(chat.chat, chat.user, "/reports")
     await chat.emulator.wait_for(
