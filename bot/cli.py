@@ -20,6 +20,7 @@ from bot.logs import configure_logging
 from bot.sandbox.terminal import bold
 from config.settings import Settings, SettingsError, load_settings
 from index import (
+    BAR_FROM_PARAGRAPHS,
     BULK_FROM,
     FORMATS,
     HYBRID,
@@ -29,6 +30,7 @@ from index import (
     NUMBERED,
     SUPPORTED_SUFFIXES,
     WRITERS,
+    Encoding,
     IndexUnavailable,
     IngestBusy,
     Ingested,
@@ -297,20 +299,34 @@ def _fetch(args: argparse.Namespace, settings: Settings, library: Library) -> in
 
 
 def _publish(library: Library, ingested: Sequence[Ingested]) -> None:
-    """Adds what was read in one transaction, and says what it indexed."""
+    """Adds what was read in one transaction, and says what it indexed; for many paragraphs,
+    how fast their words were indexed and their vectors made."""
     paragraphs = sum(len(item.report.paragraphs) for item in ingested)
-    with (
-        Progress(len(ingested), paragraphs=paragraphs) as progress,
-        library.transaction(bulk=paragraphs >= BULK_FROM) as batch,
-    ):
-        for item in ingested:
-            progress.working_on(f"indexing {item.report.symbol} ({item.report.lang})")
-            batch.add(item.report)
-            progress.done()
-        # The transaction's end writes and publishes the index: the longest step of a big batch.
-        progress.working_on("publishing the index")
+    encoding = Encoding()
+    started = time.monotonic()
+    try:
+        with (
+            Progress(len(ingested), paragraphs=paragraphs) as progress,
+            library.transaction(bulk=paragraphs >= BULK_FROM, on_vectors=encoding) as batch,
+        ):
+            for item in ingested:
+                progress.working_on(f"indexing {item.report.symbol} ({item.report.lang})")
+                batch.add(item.report)
+                progress.done()
+            # The transaction's end writes the index, encodes and publishes: the longest step.
+            progress.working_on("publishing the index")
+    finally:
+        encoding.close()
     for item in ingested:
         print(f"indexed {item.description}")
+    if paragraphs >= BAR_FROM_PARAGRAPHS and batch.encoded is not None:
+        words = (encoding.started or time.monotonic()) - started
+        vectors = batch.encoded
+        print(
+            f"{paragraphs} paragraphs: words in {words:.1f} s ({paragraphs / words:.0f}/s), "
+            f"vectors in {vectors.seconds:.1f} s ({vectors.per_second:.0f}/s)",
+            file=sys.stderr,
+        )
 
 
 def _export(args: argparse.Namespace, library: Library) -> int:
@@ -453,40 +469,13 @@ def _reports(args: argparse.Namespace, library: Library) -> int:
     return 0
 
 
-class _Encoding:
-    """How far `reportbot vectors` has got, on stderr: a bar in a terminal, otherwise a line at
-    each tenth of the paragraphs, which is what a log or a pipe wants."""
-
-    def __init__(self) -> None:
-        self._bar: Any = None
-        self._tenths = 0
-
-    def __call__(self, done: int, total: int) -> None:
-        if sys.stderr.isatty():
-            if self._bar is None:
-                from tqdm import tqdm
-
-                self._bar = tqdm(
-                    total=total, unit="paragraph", file=sys.stderr, leave=False, dynamic_ncols=True
-                )
-            self._bar.update(done - self._bar.n)
-            return
-        tenths = done * 10 // max(total, 1)
-        if tenths > self._tenths or done == total:
-            self._tenths = tenths
-            print(f"encoding: {done}/{total} paragraphs", file=sys.stderr, flush=True)
-
-    def close(self) -> None:
-        if self._bar is not None:
-            self._bar.close()
-
-
 def _vectors(library: Library) -> int:
     """Adds the vectors of the reports indexed without them, in one transaction."""
     if not library.missing_vectors():
         print("every report already has its vectors")
         return 0
-    progress = _Encoding()
+    # Asked for by name: its progress is shown however short.
+    progress = Encoding(shown_from=1)
     started = time.monotonic()
     try:
         encoded = library.add_vectors(progress)

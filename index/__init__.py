@@ -12,7 +12,7 @@ from index.ingest.catalogue import load_catalogue
 from index.ingest.files import Ingested, InputFile, Overrides, collect_paths, read_reports
 from index.ingest.formats import SUPPORTED_SUFFIXES
 from index.ingest.official_documents import Fetched, fetch_reports
-from index.ingest.progress import Progress
+from index.ingest.progress import BAR_FROM_PARAGRAPHS, Encoding, Progress
 from index.language.official import ENGLISH, LANGUAGES, official_language
 from index.library import Library, open_library
 from index.links import paragraph_link
@@ -45,6 +45,7 @@ from index.results import (
 from index.store.transactions import BULK_FROM
 
 __all__ = [
+    "BAR_FROM_PARAGRAPHS",
     "BOTH",
     "BULK_FROM",
     "ENGLISH",
@@ -63,6 +64,7 @@ __all__ = [
     "UNNUMBERED",
     "WORDS",
     "WRITERS",
+    "Encoding",
     "Fetched",
     "Hit",
     "IndexUnavailable",

@@ -263,10 +263,10 @@ class Library:
         vector = None
         if vectors is not None and words.searchable:
             vector = encoder().encode([corrected_text(text, words.corrected)])[0]
-        near = [] if vector is None or vectors is None else nearest(vectors, vector, symbols)
+        near = [] if vector is None or vectors is None else nearest(vectors, vector, lang, symbols)
         with self._lock:
             reading = self._fresh_reading()
-            ranked = reading.ranked(lang, words, near, filters, limit, mode)
+            ranked = reading.ranked(words, near, filters, limit, mode)
         found = SearchResult(
             words=words.words,
             hits=tuple(
@@ -279,7 +279,7 @@ class Library:
             corrected=words.corrected,
             lang=lang,
             fell_back_from=words.fell_back_from,
-            meaning=vectors is not None,
+            meaning=vectors is not None and bool(vectors.reports),
         )
         with self._lock:
             if reading is self._reading:

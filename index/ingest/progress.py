@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
+import time
 from types import TracebackType
 from typing import Never, Self, TextIO
 
@@ -64,3 +65,44 @@ class Progress:
             self._bar.update()
         elif line is not None:
             print(line, file=self._stream, flush=True)
+
+
+class Encoding:
+    """Paragraphs being encoded (a transaction's vectors step), on stderr: a bar in a terminal,
+    otherwise a line at each tenth; nothing for fewer than `shown_from` paragraphs (a few
+    seconds' work by default). Called with (done, total); `started` is when the step began."""
+
+    def __init__(
+        self, stream: TextIO | None = None, *, shown_from: int = BAR_FROM_PARAGRAPHS
+    ) -> None:
+        self._stream = sys.stderr if stream is None else stream
+        self._shown_from = shown_from
+        self._bar: tqdm[Never] | None = None
+        self._tenths = 0
+        self.started: float | None = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.started is None:
+            self.started = time.monotonic()
+        if total < self._shown_from or total == 0:
+            return
+        if self._stream.isatty():
+            if self._bar is None:
+                self._bar = tqdm(
+                    total=total,
+                    unit="paragraph",
+                    desc="vectors",
+                    file=self._stream,
+                    leave=False,
+                    dynamic_ncols=True,
+                )
+            self._bar.update(done - self._bar.n)
+            return
+        tenths = done * 10 // total
+        if tenths > self._tenths or done == total:
+            self._tenths = tenths
+            print(f"encoding: {done}/{total} paragraphs", file=self._stream, flush=True)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from index.language.official import ENGLISH
+from index.language.official import ENGLISH, LANGUAGES
 from index.store.vectors import Vectors
 
 # Encodes texts into unit sentence vectors, one row each (index.language.meaning).
@@ -23,73 +23,76 @@ DEPTH = 50
 # Chosen on the tuning queries (docs/search.md).
 CLOSE = 0.15
 
-# A sentence ends at one of these, followed by a space or the end (Chinese and Arabic ones too).
-_SENTENCE = re.compile(r"[^.!?。！？؟]*(?:[.!?。！？؟]+[\"”’)\]）」』]*(?=\s|$)|[。！？؟]+|$)")
+# A sentence ends at one of these followed by a space or the end, or at a Chinese one.
+_SENTENCE_END = re.compile(r"[.!?؟]+[\"”’)\]）」』]*(?=\s|$)|[。！？]+[”’）」』]*")
 
 
 @dataclass(frozen=True)
 class Near:
-    """A paragraph version close in meaning: its key (index.store.schema.paragraph_key)."""
+    """A paragraph close in meaning: the key (index.store.schema.paragraph_key) of the version
+    to show, and of the version compared with the query, when that is another."""
 
     key: str
     cosine: float
+    compared: str
 
     @property
     def place(self) -> str:
         return place_of(self.key)
 
-    @property
-    def symbol(self) -> str:
-        return self.key.split("|", 1)[0]
-
 
 def nearest(
     vectors: Vectors,
     query: npt.NDArray[np.float32],
+    reader: str,
     symbols: Collection[str] | None,
     depth: int = DEPTH,
 ) -> list[Near]:
-    """The paragraph versions of the reports `symbols` (None: all) nearest `query` and close
-    enough, best first; several versions of one paragraph count towards `depth` as one."""
-    allowed = vectors.mask(symbols=symbols)
-    # Up to six versions of a paragraph: enough rows for `depth` paragraphs in every language.
-    found = vectors.nearest(query, depth * 6, allowed)
-    near: list[Near] = []
-    places: set[str] = set()
-    for key, cosine in found:
+    """The paragraphs of the reports `symbols` (None: all) nearest `query` and close enough,
+    best first. Each is shown in the reader's language where its report has it, else in
+    English, else in the first of the UN's order; and compared with the query in that version
+    and in English (the query may be in English whatever the chat's language), not in every
+    version: a paragraph in six languages would have six chances to come close by chance."""
+    by_report: dict[str, set[str]] = {}
+    for symbol, lang in vectors.reports:
+        if symbols is None or symbol in symbols:
+            by_report.setdefault(symbol, set()).add(lang)
+    shown = {
+        symbol: next(lang for lang in (reader, ENGLISH, *LANGUAGES) if lang in langs)
+        for symbol, langs in by_report.items()
+    }
+    compared = {(symbol, lang) for symbol, lang in shown.items()} | {
+        (symbol, ENGLISH) for symbol, langs in by_report.items() if ENGLISH in langs
+    }
+    near: dict[str, Near] = {}
+    for key, cosine in vectors.nearest(query, 2 * depth, vectors.mask(compared)):
         if cosine < CLOSE:
             break
-        near.append(Near(key, cosine))
-        places.add(place_of(key))
-        if len(places) == depth:
-            break
-    return near
-
-
-def versions(near: Sequence[Near], reader: str, exists: Callable[[str], bool]) -> list[str]:
-    """One key per paragraph, best first: the version in the reader's language where it is
-    indexed, else the English one, else the nearest one."""
-    keys: dict[str, str] = {}
-    for found in near:
-        if found.place in keys:
-            continue
-        symbol, lang, rest = found.key.split("|", 2)
-        wanted = [] if lang == reader else [reader] if lang == ENGLISH else [reader, ENGLISH]
-        preferred = (f"{symbol}|{other}|{rest}" for other in wanted)
-        keys[found.place] = next((key for key in preferred if exists(key)), found.key)
-    return list(keys.values())
+        symbol, _, rest = key.split("|", 2)
+        found = Near(f"{symbol}|{shown[symbol]}|{rest}", cosine, key)
+        near.setdefault(found.place, found)
+    return list(near.values())[:depth]
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """The character spans of `text`'s sentences, without the spaces between them."""
+    """The character spans of `text`'s sentences, without the spaces between them. A full stop
+    followed by a small letter or a digit ends no sentence ("para. 3", "e.g. the")."""
     spans = []
-    for match in _SENTENCE.finditer(text):
-        start, end = match.span()
-        while start < end and text[start].isspace():
-            start += 1
-        if start < end:
-            spans.append((start, end))
-    return spans
+    start = 0
+    for found in _SENTENCE_END.finditer(text):
+        after = text[found.end() :].lstrip()
+        if after and (after[0].islower() or after[0].isdigit()):
+            continue
+        spans.append((start, found.end()))
+        start = found.end()
+    spans.append((start, len(text)))
+    trimmed = []
+    for first, last in spans:
+        while first < last and text[first].isspace():
+            first += 1
+        if first < last:
+            trimmed.append((first, last))
+    return trimmed
 
 
 def closest_sentence(text: str, query: npt.NDArray[np.float32], encode: Encode) -> tuple[int, int]:

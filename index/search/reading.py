@@ -16,7 +16,7 @@ from index.models import Paragraph, Report
 from index.results import LEXICAL, SEMANTIC, Mode
 from index.search.filters import Filters, in_years, resolve_symbols
 from index.search.fusion import fused
-from index.search.meaning import Near, place_of, versions
+from index.search.meaning import Near, place_of
 from index.search.nearness import AnalysedTexts, bonus, most
 from index.search.query import (
     Concept,
@@ -135,24 +135,22 @@ class Reading:
 
     def ranked(
         self,
-        reader: str,
         found: Words,
         near: Sequence[Near],
         filters: Filters,
         limit: int,
         mode: Mode,
     ) -> list[Ranked]:
-        """The `limit` best paragraphs for the `reader`'s language, by words (`found`), meaning
+        """The `limit` best paragraphs by words (`found`), meaning
         (`near`) or both fused, as `mode` says."""
         if not found.searchable:
             return []
         words = [self._place_of(docnum) for docnum, _ in found.ranked]
         meaning = [
-            (place, docnum)
-            for key in versions(near, reader, self._exists)
-            if (docnum := self._docnum(key)) is not None
+            (found_near.place, docnum)
+            for found_near in near
+            if (docnum := self._docnum(found_near.key, found_near.compared)) is not None
             and self._in_sections(docnum, filters.sections)
-            for place in (place_of(key),)
         ]
         if mode == LEXICAL:
             order = [place for place, _ in words]
@@ -172,7 +170,9 @@ class Reading:
         cosines = {place_of(found_near.key): found_near.cosine for found_near in near}
         ranked = []
         for place in order[:limit]:
-            docnum = by_words.get(place, by_meaning.get(place))
+            # The meaning channel's version is the one to show: the words may have been found
+            # in English for want of the reader's language.
+            docnum = by_meaning.get(place, by_words.get(place))
             assert docnum is not None
             ranked.append(
                 Ranked(
@@ -272,12 +272,13 @@ class Reading:
     def _place_of(self, docnum: int) -> tuple[str, int]:
         return place_of(stored_key(self.searcher.stored_fields(docnum))), docnum
 
-    def _docnum(self, key: str) -> int | None:
-        found = self.searcher.document_number(key=key)
-        return None if found is None else int(found)
-
-    def _exists(self, key: str) -> bool:
-        return self._docnum(key) is not None
+    def _docnum(self, *keys: str) -> int | None:
+        """The document number of the first of `keys` indexed."""
+        for key in keys:
+            found = self.searcher.document_number(key=key)
+            if found is not None:
+                return int(found)
+        return None
 
     def _in_sections(self, docnum: int, sections: tuple[str, ...]) -> bool:
         """Whether the paragraph's headings have every word of the `section:` filters, as its

@@ -96,17 +96,9 @@ class Vectors:
     def __len__(self) -> int:
         return len(self.keys)
 
-    def mask(
-        self, symbols: Collection[str] | None = None, langs: Collection[str] | None = None
-    ) -> npt.NDArray[np.bool_] | None:
-        """The rows of the reports `symbols` in the languages `langs` (None: any), for `nearest`;
-        None when neither restricts."""
-        if symbols is None and langs is None:
-            return None
-        wanted = [
-            (symbols is None or symbol in symbols) and (langs is None or lang in langs)
-            for symbol, lang, _ in self._runs
-        ]
+    def mask(self, reports: Collection[ReportKey]) -> npt.NDArray[np.bool_]:
+        """The rows of `reports` (symbol, lang), for `nearest`."""
+        wanted = [(symbol, lang) in reports for symbol, lang, _ in self._runs]
         return np.array(wanted, dtype=np.bool_)[self._run_of_row]
 
     def nearest(

@@ -172,6 +172,26 @@ def test_ingest_reads_files_and_folders_and_says_what_it_indexed(
     assert hits[0]["symbol"] == "A/HRC/55/7"
 
 
+def test_a_big_ingest_says_how_fast_words_and_vectors_went_and_shows_its_progress(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    lines = [
+        f"{number}. Paragraph {number} on the protection of children." for number in range(1, 1201)
+    ]
+    text = tmp_path / "big.txt"
+    text.write_text("\n\n".join(lines), encoding="utf-8")
+    done = reportbot(env, "ingest", str(text), "--symbol", "A/80/1200", "--title", "Big")
+    assert done.returncode == 0, done.stderr
+    # Not a terminal: a line at each tenth of the paragraphs encoded, then the rates.
+    assert "encoding: 1200/1200 paragraphs" in done.stderr.splitlines()
+    assert re.search(
+        r"^1200 paragraphs: words in [\d.]+ s \(\d+/s\), vectors in [\d.]+ s \(\d+/s\)$",
+        done.stderr,
+        re.MULTILINE,
+    ), done.stderr
+    assert _indexed(env)["A/80/1200"] == 1200
+
+
 def test_fetch_indexes_each_published_version_of_a_symbol(
     env: dict[str, str], tmp_path: Path
 ) -> None:

@@ -63,9 +63,7 @@ def stems(analyzer: Any, text: str) -> set[str]:
 def test_a_new_library_is_empty(library: Library) -> None:
     assert library.is_empty()
     assert library.reports() == []
-    assert library.search("trafficking") == SearchResult(
-        words=("trafficking",), hits=(), meaning=True
-    )
+    assert library.search("trafficking") == SearchResult(words=("trafficking",), hits=())
 
 
 def test_an_added_report_is_listed_without_its_paragraphs(

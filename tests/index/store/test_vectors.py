@@ -68,9 +68,7 @@ def live(generations: Generations) -> Vectors:
 
 def rows(vectors: Vectors, symbol: str, lang: str = "en") -> tuple[list[str], bytes]:
     """The keys of a report's rows and the rows themselves, int8 and scales, as bytes."""
-    mask = vectors.mask(symbols=[symbol], langs=[lang])
-    assert mask is not None
-    at = np.flatnonzero(mask)
+    at = np.flatnonzero(vectors.mask({(symbol, lang)}))
     return [vectors.keys[row] for row in at.tolist()], (
         vectors._codes[at].tobytes() + vectors._scales[at].tobytes()
     )
@@ -322,13 +320,13 @@ def test_a_mask_keeps_the_rows_of_reports_and_languages(generations: Generations
     def found(allowed: np.typing.NDArray[np.bool_] | None) -> set[str]:
         return {key.rsplit("|", 2)[0] for key, _ in vectors.nearest(query, 20, allowed)}
 
-    assert vectors.mask() is None
     assert found(None) == {f"{CHILDREN}|en", f"{CHILDREN}|fr", f"{OTHER}|en"}
-    assert found(vectors.mask(symbols=[CHILDREN])) == {f"{CHILDREN}|en", f"{CHILDREN}|fr"}
-    assert found(vectors.mask(langs=["fr"])) == {f"{CHILDREN}|fr"}
-    assert found(vectors.mask(symbols=[OTHER], langs=["en", "fr"])) == {f"{OTHER}|en"}
-    assert found(vectors.mask(symbols=["A/HRC/0/0"])) == set()
-    best = vectors.nearest(query, 1, vectors.mask(symbols=[OTHER]))
+    both = {(CHILDREN, "en"), (CHILDREN, "fr")}
+    assert found(vectors.mask(both)) == {f"{CHILDREN}|en", f"{CHILDREN}|fr"}
+    assert found(vectors.mask({(CHILDREN, "fr")})) == {f"{CHILDREN}|fr"}
+    assert found(vectors.mask({(OTHER, "en"), (OTHER, "fr")})) == {f"{OTHER}|en"}
+    assert found(vectors.mask({("A/HRC/0/0", "en")})) == set()
+    best = vectors.nearest(query, 1, vectors.mask({(OTHER, "en")}))
     assert best[0][0] == f"{OTHER}|en||4"
 
 
