@@ -24,13 +24,14 @@ from index.language.detection import query_language
 from index.language.meaning import encoder
 from index.language.official import ENGLISH, LANGUAGES, check_language, official_language
 from index.models import NUMBERED, PREAMBULAR, Paragraph, ParagraphKind, Report
-from index.results import HYBRID, LEXICAL, MODES, Mode, SearchResult
+from index.results import HYBRID, LEXICAL, MODES, PREFIX_CUT, Mode, SearchResult
 from index.search.filters import split_filters
 from index.search.hits import hit
 from index.search.meaning import DEPTH, nearest
 from index.search.reading import Reading
 from index.search.spelling import corrected_text
 from index.search.synonyms import SYNONYMS, Thesaurus, load_synonyms
+from index.search.syntax import parse
 from index.store import schema
 from index.store.documents import paragraph_from, report_from
 from index.store.generations import Generations
@@ -238,8 +239,9 @@ class Library:
         if mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
         text, filters = split_filters(query)
+        parsed = parse(text)
         if lang is None:
-            lang = query_language(text, official_language(fallback_lang) or ENGLISH)
+            lang = query_language(parsed.plain, official_language(fallback_lang) or ENGLISH)
         else:
             check_language(lang)
         key = (query, limit, lang, mode)
@@ -257,12 +259,12 @@ class Library:
             return cached
         depth = limit if mode == LEXICAL else max(limit, DEPTH)
         with self._lock:
-            words = self._fresh_reading().words(lang, text, filters, depth)
+            words = self._fresh_reading().words(lang, parsed, filters, depth)
         # The encoder and the vectors are read by any number of threads at once: only the
         # Whoosh searcher needs the lock. Meaning is looked for in the words as corrected.
         vector = None
         if vectors is not None and words.searchable:
-            vector = encoder().encode([corrected_text(text, words.corrected)])[0]
+            vector = encoder().encode([corrected_text(parsed.plain, words.corrected)])[0]
         near = [] if vector is None or vectors is None else nearest(vectors, vector, lang, symbols)
         with self._lock:
             reading = self._fresh_reading()
@@ -280,6 +282,8 @@ class Library:
             lang=lang,
             fell_back_from=words.fell_back_from,
             meaning=vectors is not None and bool(vectors.reports),
+            excluded=tuple(str(term) for term in parsed.excluded),
+            notes=tuple(sorted({*parsed.notes, *([PREFIX_CUT] if words.prefix_cut else [])})),
         )
         with self._lock:
             if reading is self._reading:

@@ -15,6 +15,9 @@ MEANING: Final = "meaning"
 BOTH: Final = "both"
 MATCHES: Final = (WORDS, MEANING, BOTH)
 
+# A prefix (`traf*`) stood for more words than a search looks for: its most frequent ones were.
+PREFIX_CUT: Final = "prefix_cut"
+
 # How a search ranks: by the words (Whoosh's BM25F with phrases, typos and synonyms), by meaning
 # (the sentence encoder alone), or the two fused (the default).
 Mode = Literal["lexical", "semantic", "hybrid"]
@@ -68,6 +71,9 @@ class SearchResult:
     (English first), which is each hit's `paragraph.lang`. `fell_back_from` is the reader's
     language when its words were searched for in English paragraphs: no report is in that
     language, or none of its paragraphs has the words while English ones do; None otherwise.
+    `excluded` are the words and phrases the query left out (`-trafficking`, `NOT "child
+    labour"`), as typed; `notes` what was adjusted in reading its syntax (index.search.syntax's
+    Note values, and PREFIX_CUT when a prefix stood for more words than were searched).
     `meaning` tells whether the search looked for meaning too: False in lexical mode, or when the
     index has no vectors yet (`Library.missing_vectors`)."""
 
@@ -80,3 +86,5 @@ class SearchResult:
     lang: str = "en"
     fell_back_from: str | None = None
     meaning: bool = False
+    excluded: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()

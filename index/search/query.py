@@ -41,9 +41,6 @@ ADJACENT_BOOST = 1.0
 NEAR_WORDS = 8
 
 
-_QUOTES = ('"', "“", "”", "«", "»", "„", "「", "」")
-
-
 @dataclass(frozen=True)
 class QueryWord:
     """A word as the user typed it and the term it is indexed under (`Trafficking` → `traffick`)."""
@@ -59,12 +56,30 @@ class Concept:
 
     words: tuple[QueryWord, ...]
     synonyms: tuple[tuple[str, ...], ...] = ()
+    # Typed in quotes: its words together and in order, as a phrase.
+    exact: bool = False
 
     @property
     def terms(self) -> frozenset[str]:
         """Every term that matches this concept somewhere, for marking matched words."""
         synonyms = (term for phrase in self.synonyms for term in phrase)
         return frozenset([*(word.term for word in self.words), *synonyms])
+
+
+@dataclass(frozen=True)
+class Either:
+    """Concepts typed with OR between them: any option will do; an option of several concepts
+    (a group in parentheses) needs every one."""
+
+    options: tuple[tuple[Concept | Either, ...], ...]
+
+    @property
+    def terms(self) -> frozenset[str]:
+        return frozenset(term for option in self.options for c in option for term in c.terms)
+
+
+# What a paragraph is asked to have.
+Wanted = Concept | Either
 
 
 def query_words(text: str, analyzer: Any, lang: str = "en") -> tuple[QueryWord, ...]:
@@ -85,10 +100,13 @@ def query_words(text: str, analyzer: Any, lang: str = "en") -> tuple[QueryWord, 
     return tuple(words[:MAX_WORDS])
 
 
-def must_be_exact(text: str, words: Sequence[QueryWord], rare: Callable[[str], bool]) -> bool:
+def must_be_exact(
+    concepts: Sequence[Wanted], words: Sequence[QueryWord], rare: Callable[[str], bool]
+) -> bool:
     """Whether the query has what must be found as typed, not by a paragraph merely close in
     meaning: words in quotes, a number or a symbol (`62/141`, `16.2`), or a rare name."""
-    return any(mark in text for mark in _QUOTES) or any(
+    quoted = any(isinstance(concept, Concept) and concept.exact for concept in concepts)
+    return quoted or any(
         any(char.isdigit() for char in word.word) or rare(word.term) for word in words
     )
 
@@ -110,25 +128,33 @@ def split_unknown_compounds(
     return tuple(dict.fromkeys(found))
 
 
-def all_of(concepts: Sequence[Concept], fields: Fields) -> Any:
+def all_of(concepts: Sequence[Wanted], fields: Fields) -> Any:
     """Paragraphs with every concept, each in the text, a heading or the report's title (in the
     language of `fields`); a concept of several words needs them all, in any order, or one of
     its synonyms."""
     return And([_strict(concept, fields) for concept in concepts])
 
 
-def any_of(concepts: Sequence[Concept], fields: Fields) -> Any:
+def any_of(concepts: Sequence[Wanted], fields: Fields) -> Any:
     """Paragraphs with at least one of the words or synonyms; the more, the better they score."""
     return Or([_loose(concept, fields) for concept in concepts])
 
 
-def _strict(concept: Concept, fields: Fields) -> Any:
+def _strict(concept: Wanted, fields: Fields) -> Any:
+    if isinstance(concept, Either):
+        return Or([And([_strict(part, fields) for part in option]) for option in concept.options])
+    if concept.exact:
+        return _anywhere(tuple(word.term for word in concept.words), fields)
     typed = And([_anywhere((word.term,), fields) for word in concept.words])
     synonyms = (_anywhere(synonym, fields, SYNONYM_BOOST) for synonym in concept.synonyms)
     return Or([typed, *synonyms])
 
 
-def _loose(concept: Concept, fields: Fields) -> Any:
+def _loose(concept: Wanted, fields: Fields) -> Any:
+    if isinstance(concept, Either):
+        return Or([_loose(part, fields) for option in concept.options for part in option])
+    if concept.exact:
+        return _strict(concept, fields)
     typed = [_anywhere((word.term,), fields) for word in concept.words]
     synonyms = (_anywhere(synonym, fields, SYNONYM_BOOST) for synonym in concept.synonyms)
     return Or([*typed, *synonyms])
@@ -146,22 +172,36 @@ def _anywhere(terms: tuple[str, ...], fields: Fields, boost: float = 1.0) -> Any
     return Or([Phrase(field, list(terms), boost=weight * boost) for field, weight in weighted])
 
 
-def rewards_nearness(concepts: Sequence[Concept]) -> bool:
+def excluding(sequences: Sequence[tuple[str, ...]], fields: Fields) -> Any | None:
+    """Paragraphs whose text or headings have any of the term sequences (of several terms: as a
+    phrase): what a query's exclusions leave out; None for no exclusion."""
+    parts = [
+        Term(field, terms[0]) if len(terms) == 1 else Phrase(field, list(terms))
+        for terms in sequences
+        if terms
+        for field in (fields.body, fields.section)
+    ]
+    return Or(parts) if parts else None
+
+
+def rewards_nearness(concepts: Sequence[Wanted]) -> bool:
     """Whether there are `nearness_pairs` for these concepts: there are neighbouring words."""
     return len(_spellings(concepts)) > 1
 
 
-def nearness_pairs(concepts: Sequence[Concept]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+def nearness_pairs(concepts: Sequence[Wanted]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     """The neighbouring query words whose standing close together in a paragraph earns it a
     bonus (index.search.nearness), each as any of its terms: the first NEAR_WORDS words' pairs."""
     return list(pairwise(_spellings(concepts)[:NEAR_WORDS]))
 
 
-def _spellings(concepts: Sequence[Concept]) -> list[tuple[str, ...]]:
+def _spellings(concepts: Sequence[Wanted]) -> list[tuple[str, ...]]:
     """Each query word's terms, in order: its own, and the one-word synonyms of a word that is a
-    concept by itself (`child`: `child`, `children`, `minor`)."""
+    concept by itself (`child`: `child`, `children`, `minor`). Alternatives (OR) have none."""
     spellings: list[tuple[str, ...]] = []
     for concept in concepts:
+        if isinstance(concept, Either):
+            continue
         if len(concept.words) == 1:
             single = tuple(phrase[0] for phrase in concept.synonyms if len(phrase) == 1)
             spellings.append((concept.words[0].term, *single))

@@ -7,6 +7,7 @@ import heapq
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
+from itertools import islice
 from typing import Any
 
 from whoosh.query import And, Or, Phrase, Term
@@ -14,22 +15,25 @@ from whoosh.query import And, Or, Phrase, Term
 from index.language.official import ENGLISH
 from index.models import Paragraph, Report
 from index.results import LEXICAL, SEMANTIC, Mode
+from index.search.clauses import PREFIX_WORDS, Reader
 from index.search.filters import Filters, in_years, resolve_symbols
 from index.search.fusion import fused
 from index.search.meaning import Near, place_of
 from index.search.nearness import AnalysedTexts, bonus, most
 from index.search.query import (
-    Concept,
+    QueryWord,
+    Wanted,
     all_of,
     any_of,
+    excluding,
     must_be_exact,
     nearness_pairs,
-    query_words,
     rewards_nearness,
     split_unknown_compounds,
 )
 from index.search.spelling import correct_spelling
 from index.search.synonyms import Thesaurus
+from index.search.syntax import Parsed
 from index.search.titles import Title, phrases_in_titles
 from index.search.vocabulary import Vocabulary
 from index.store import schema
@@ -40,6 +44,9 @@ from index.whoosh_internals.scoring import Scorer
 # Paragraphs in which a term may be, at most, for it to be a rare name (index.search.query.
 # must_be_exact).
 RARE = 3
+
+# Terms looked at for a prefix's most frequent ones: `pro*` starts thousands in a big library.
+PREFIX_LOOKED_AT = 5_000
 
 # The bonuses for query words found close together (index.search.query.ranked) are costly to
 # score: the positions of the words in each paragraph are compared, and a search for frequent
@@ -69,6 +76,9 @@ class Words:
     corrected: tuple[tuple[str, str], ...] = ()
     fell_back_from: str | None = None
     searchable: bool = False
+    # The paragraphs, in any language, that the query's exclusions leave out.
+    excluded: frozenset[int] = frozenset()
+    prefix_cut: bool = False
 
     @property
     def matched_all(self) -> bool:
@@ -114,15 +124,15 @@ class Reading:
             ]
         return self._listing
 
-    def words(self, lang: str, text: str, filters: Filters, depth: int) -> Words:
+    def words(self, lang: str, parsed: Parsed, filters: Filters, depth: int) -> Words:
         """The `depth` best paragraphs by their words in `lang`, or in English when no report is
         in `lang` or none of its paragraphs has the words while English ones do (see
         Library.search)."""
         if lang != ENGLISH and all(report.lang != lang for report in self.reports()):
-            return self._words_in(ENGLISH, text, filters, depth, fell_back_from=lang)
-        found = self._words_in(lang, text, filters, depth)
+            return self._words_in(ENGLISH, parsed, filters, depth, fell_back_from=lang)
+        found = self._words_in(lang, parsed, filters, depth)
         if lang != ENGLISH and not found.ranked and found.words:
-            english = self._words_in(ENGLISH, text, filters, depth, fell_back_from=lang)
+            english = self._words_in(ENGLISH, parsed, filters, depth, fell_back_from=lang)
             if english.ranked:
                 return english
         return found
@@ -150,6 +160,7 @@ class Reading:
             (found_near.place, docnum)
             for found_near in near
             if (docnum := self._docnum(found_near.key, found_near.compared)) is not None
+            and docnum not in found.excluded
             and self._in_sections(docnum, filters.sections)
         ]
         if mode == LEXICAL:
@@ -198,7 +209,7 @@ class Reading:
     def _words_in(
         self,
         lang: str,
-        text: str,
+        parsed: Parsed,
         filters: Filters,
         depth: int,
         fell_back_from: str | None = None,
@@ -207,26 +218,16 @@ class Reading:
         analyzer = self._analyzers[lang]
         listing = self.reports()
         reports, unknown = resolve_symbols(filters.reports, {report.symbol for report in listing})
-        typed = query_words(text, analyzer, lang)
-        if not typed or unknown:
+        clauses = self._reader(lang).read(parsed)
+        if not clauses.concepts or unknown:
             return Words(
                 lang=lang,
-                words=tuple(word.word for word in typed),
+                words=clauses.shown,
                 reports=tuple(reports),
                 unknown_reports=tuple(unknown),
                 fell_back_from=fell_back_from,
             )
-        thesaurus = self._thesaurus(lang)
-        words, corrected = correct_spelling(
-            typed,
-            self.searcher,
-            analyzer,
-            thesaurus.knows,
-            fields,
-            partial(self._near, fields),
-        )
-        words = split_unknown_compounds(words, analyzer, _indexed_in(self.searcher, fields))
-        concepts = thesaurus.concepts(words)
+        concepts = clauses.concepts
         symbols = _allowed_symbols(listing, reports, filters.years)
         section_terms = _terms(filters.sections, analyzer)
         restriction = _restriction(symbols, fields.section, section_terms)
@@ -245,23 +246,76 @@ class Reading:
                 fields,
                 analyzer,
                 restriction,
+                excluding(clauses.excluded, fields),
             )
-            found, complete = ranking.best(len(words) > 1, depth)
+            found, complete = ranking.best(len(concepts) > 1, depth)
             shares = ranking.shares([docnum for docnum, _ in found[complete:]])
         terms = frozenset().union(*(concept.terms for concept in concepts))
+        exact = must_be_exact(concepts, clauses.words, self._rare(fields))
         return Words(
             lang=lang,
-            words=tuple(word.word for word in words),
+            words=clauses.shown,
             ranked=tuple(found),
             complete=complete,
             shares=(1.0,) * complete + tuple(shares),
-            exact=complete if must_be_exact(text, words, self._rare(fields)) else 0,
+            exact=complete if exact else 0,
             terms=terms,
             reports=tuple(reports),
-            corrected=corrected,
+            corrected=clauses.corrected,
             fell_back_from=fell_back_from,
             searchable=True,
+            excluded=self._excluded(parsed) if parsed.excluded else frozenset(),
+            prefix_cut=clauses.prefix_cut,
         )
+
+    def _reader(self, lang: str) -> Reader:
+        fields = schema.fields(lang)
+        analyzer = self._analyzers[lang]
+        thesaurus = self._thesaurus(lang)
+        return Reader(
+            lang,
+            analyzer,
+            thesaurus,
+            partial(
+                _corrected,
+                self.searcher,
+                analyzer,
+                thesaurus.knows,
+                fields,
+                partial(self._near, fields),
+            ),
+            partial(
+                split_unknown_compounds,
+                analyzer=analyzer,
+                indexed=_indexed_in(self.searcher, fields),
+            ),
+            partial(self._expand, fields),
+        )
+
+    def _expand(self, fields: schema.Fields, start: str) -> list[str]:
+        """The terms of paragraphs' text starting with `start`, most frequent first (one more
+        than PREFIX_WORDS, if there are more, to tell so)."""
+        reader = self.searcher.reader()
+        if not start:
+            return []
+        found = [
+            term.decode("utf-8")
+            for term in islice(reader.expand_prefix(fields.body, start), PREFIX_LOOKED_AT)
+        ]
+        found.sort(key=lambda term: -reader.doc_frequency(fields.body, term))
+        return found[: PREFIX_WORDS + 1]
+
+    def _excluded(self, parsed: Parsed) -> frozenset[int]:
+        """The paragraphs, in every language indexed, that have what `parsed` excludes, as each
+        language analyses it: a paragraph found by meaning in another language than the query's
+        is left out as one found by its words."""
+        excluded: set[int] = set()
+        for lang in sorted({report.lang for report in self.reports()}):
+            clauses = self._reader(lang).read(Parsed(excluded=parsed.excluded))
+            exclusion = excluding(clauses.excluded, schema.fields(lang))
+            if exclusion is not None:
+                excluded |= self.scorer.matching(exclusion)
+        return frozenset(excluded)
 
     def _rare(self, fields: schema.Fields) -> Callable[[str], bool]:
         """Whether a term is in so few paragraphs that it names something (a place, a treaty,
@@ -310,6 +364,17 @@ class Reading:
         return self._vocabularies[fields.lang].near(word, edits)
 
 
+def _corrected(
+    searcher: Any,
+    analyzer: Any,
+    known: Callable[[str], bool],
+    fields: schema.Fields,
+    near: Callable[[str, int], list[str]],
+    words: tuple[QueryWord, ...],
+) -> tuple[tuple[QueryWord, ...], tuple[tuple[str, str], ...]]:
+    return correct_spelling(words, searcher, analyzer, known, fields, near)
+
+
 def _indexed_in(searcher: Any, fields: schema.Fields) -> Callable[[str], bool]:
     """Whether a term is in any paragraph's text or headings, or a report's title."""
     reader = searcher.reader()
@@ -351,10 +416,11 @@ class Ranking:
     scorer: Scorer
     texts: AnalysedTexts
     titles: Mapping[str, Title]
-    concepts: tuple[Concept, ...]
+    concepts: tuple[Wanted, ...]
     fields: schema.Fields
     analyzer: Any
     restriction: Any
+    exclusion: Any = None
 
     def best(self, several_words: bool, limit: int) -> tuple[list[tuple[int, float]], int]:
         """The best paragraphs (document numbers and scores) with every concept, then, while
@@ -401,6 +467,7 @@ class Ranking:
             phrases_in_titles(required, self.fields.title, self.titles),
             max(limit, RERANKED) if reranking else limit,
             self.restriction,
+            self.exclusion,
         )
         if reranking:
             best = self._reranked(best, limit)

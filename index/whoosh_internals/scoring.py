@@ -144,12 +144,17 @@ class Scorer:
         self._cached(segment, query, self._segments[segment])
 
     def top(
-        self, query: Any, limit: int, restriction: Any | None = None
+        self,
+        query: Any,
+        limit: int,
+        restriction: Any | None = None,
+        exclusion: Any | None = None,
     ) -> list[tuple[int, float]]:
         """The `limit` best documents for `query` (document numbers and scores), best first,
-        equal scores in index order, among those `restriction` matches: what Whoosh's
-        `searcher.search(query, limit=None, filter=restriction)` ranks first. (Asked for the
-        `limit` best, Whoosh's collector may skip a match it wrongly judges too poor.)"""
+        equal scores in index order, among those `restriction` matches and `exclusion` does
+        not: what Whoosh's `searcher.search(query, limit=None, filter=restriction,
+        mask=exclusion)` ranks first. (Asked for the `limit` best, Whoosh's collector may skip
+        a match it wrongly judges too poor.)"""
         docnums: list[npt.NDArray[np.intp]] = []
         scores: list[Scores] = []
         for number, segment in enumerate(self._segments):
@@ -157,10 +162,20 @@ class Scorer:
             matched = found.matched & segment.live
             if restriction is not None:
                 matched &= self._dense(restriction, number, segment).matched
+            if exclusion is not None:
+                matched &= ~self._dense(exclusion, number, segment).matched
             local = np.flatnonzero(matched)
             docnums.append(local + segment.offset)
             scores.append(found.scores[local])
         return _best(np.concatenate(docnums), np.concatenate(scores), limit)
+
+    def matching(self, query: Any) -> set[int]:
+        """The live documents `query` matches."""
+        found: set[int] = set()
+        for number, segment in enumerate(self._segments):
+            matched = self._dense(query, number, segment).matched & segment.live
+            found.update((np.flatnonzero(matched) + segment.offset).tolist())
+        return found
 
     def term_scores(
         self, fieldname: str, terms: Iterable[str], docnums: Sequence[int]

@@ -471,7 +471,11 @@ def test_any_text_is_a_valid_query(sample_library: Library, query: str) -> None:
     result = sample_library.search(query)
     assert isinstance(result, SearchResult)
     assert len(result.hits) <= 5
-    assert all(word.isalnum() or "." in word for word in result.words)
+    # Words as searched: plain words, or quoted phrases, prefixes and alternatives as read.
+    assert all(
+        word.isalnum() or "." in word or word[:1] in '"(' or " OR " in word or word.endswith("*")
+        for word in result.words
+    ), result.words
     assert len(result.words) <= 32
 
 

@@ -92,6 +92,22 @@ def test_a_restriction_keeps_only_the_documents_it_matches(searcher: Any) -> Non
     _assert_same(found, _whoosh_top(searcher, query, LIMIT, restriction))
 
 
+def test_an_exclusion_leaves_out_the_documents_it_matches(searcher: Any) -> None:
+    query = any_of(_concepts("violence against children"), FIELDS)
+    exclusion = Term(FIELDS.body, "violenc")
+    scorer = Scorer(searcher)
+    found = scorer.top(query, LIMIT, exclusion=exclusion)
+    assert found
+    excluded = scorer.matching(exclusion)
+    assert excluded
+    assert not {docnum for docnum, _ in found} & excluded
+    with_it = {docnum for docnum, _ in scorer.top(query, 10_000)}
+    assert with_it - excluded == {
+        docnum for docnum, _ in scorer.top(query, 10_000, exclusion=exclusion)
+    }
+    assert excluded == set(searcher.docs_for_query(exclusion))
+
+
 def test_deleted_paragraphs_are_never_found(searcher: Any) -> None:
     everything = Scorer(searcher).top(Term("kind", schema.PARAGRAPH), 10**6)
     assert len(everything) == searcher.doc_count() - len(list(searcher.documents(kind="report")))
