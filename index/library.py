@@ -63,6 +63,7 @@ class Library:
         built with another schema: the index only ever holds what the catalogue rebuilds)."""
         self._lock = threading.Lock()
         self._closed = False
+        self._meaning_loading = False
         # keep_warm: the published index (its folder) whose warming up has been started.
         self._keeping_warm = False
         self._warmed: Path | None = None
@@ -249,6 +250,10 @@ class Library:
             reading = self._fresh_reading()
             cached = self._searches.get(key)
             vectors = reading.vectors if mode != LEXICAL else None
+            # A cold start's first searches do not wait for the encoder: words alone answer.
+            waiting = vectors is not None and self._meaning_loading and not encoder().loaded
+            if waiting:
+                vectors = None
             symbols = reading.allowed_symbols(filters)
             warm = self._keeping_warm and self._warmed != self._folder
             if warm:
@@ -286,7 +291,7 @@ class Library:
             notes=tuple(sorted({*parsed.notes, *([PREFIX_CUT] if words.prefix_cut else [])})),
         )
         with self._lock:
-            if reading is self._reading:
+            if reading is self._reading and not waiting:
                 self._searches[key] = found
         return found
 
@@ -311,8 +316,16 @@ class Library:
         return batch.encoded.paragraphs
 
     def load_meaning(self) -> None:
-        """Loads the sentence encoder (about a second) now rather than on the first search."""
-        encoder().load()
+        """Loads the sentence encoder (about a second) now rather than on the first search.
+        Called in a thread of its own, as a bot starting does: searches meanwhile are by
+        words alone rather than wait for it (and are not remembered)."""
+        with self._lock:
+            self._meaning_loading = True
+        try:
+            encoder().load()
+        finally:
+            with self._lock:
+                self._meaning_loading = False
 
     def _thesaurus(self, lang: str) -> Thesaurus:
         if lang not in self._thesauri:

@@ -44,6 +44,10 @@ class Encoder:
         with self._lock:
             self._loaded()
 
+    @property
+    def loaded(self) -> bool:
+        return self._model is not None
+
     def encode(
         self, texts: Sequence[str], progress: Callable[[int], None] | None = None
     ) -> npt.NDArray[np.float32]:

@@ -10,6 +10,7 @@ from functools import partial
 from itertools import islice
 from typing import Any
 
+from cachetools import LRUCache
 from whoosh.query import And, Or, Phrase, Term
 
 from index.language.official import ENGLISH
@@ -44,6 +45,9 @@ from index.whoosh_internals.scoring import Scorer
 # Paragraphs in which a term may be, at most, for it to be a rare name (index.search.query.
 # must_be_exact).
 RARE = 3
+
+# Places kept (index.search.meaning.place_of), some 100 bytes each.
+PLACES_KEPT = 100_000
 
 # Terms looked at for a prefix's most frequent ones: `pro*` starts thousands in a big library.
 PREFIX_LOOKED_AT = 5_000
@@ -115,6 +119,9 @@ class Reading:
         self._titles: dict[str, dict[str, Title]] = {}
         self._vocabularies: dict[str, Vocabulary] = {}
         self._listing: list[Report] | None = None
+        # Paragraphs' places by document number, for the fusion: reading a paragraph's stored
+        # fields costs more than the rest of its part in a search.
+        self._places: LRUCache[int, str] = LRUCache(PLACES_KEPT)
 
     def reports(self) -> list[Report]:
         """Every report's listing in this index, read once."""
@@ -156,43 +163,52 @@ class Reading:
         if not found.searchable:
             return []
         words = [self._place_of(docnum) for docnum, _ in found.ranked]
-        meaning = [
-            (found_near.place, docnum)
-            for found_near in near
-            if (docnum := self._docnum(found_near.key, found_near.compared)) is not None
-            and docnum not in found.excluded
-            and self._in_sections(docnum, filters.sections)
-        ]
+        if filters.sections or found.excluded:
+            # What the filters leave out must not take a rank in the fusion.
+            near = [
+                found_near
+                for found_near in near
+                if (docnum := self._docnum(found_near.key, found_near.compared)) is not None
+                and docnum not in found.excluded
+                and self._in_sections(docnum, filters.sections)
+            ]
         if mode == LEXICAL:
             order = [place for place, _ in words]
         elif mode == SEMANTIC:
-            order = [place for place, _ in meaning]
+            order = [found_near.place for found_near in near]
         else:
             order = fused(
                 [place for place, _ in words],
-                [place for place, _ in meaning],
+                [found_near.place for found_near in near],
                 shares=found.shares,
                 exact=found.exact,
                 fell_back=found.fell_back_from is not None,
             )
         by_words = dict(words)
-        by_meaning = dict(meaning)
+        by_meaning = {found_near.place: found_near for found_near in near}
         scores = {place: score for (place, _), (_, score) in zip(words, found.ranked, strict=True)}
-        cosines = {place_of(found_near.key): found_near.cosine for found_near in near}
         ranked = []
-        for place in order[:limit]:
+        # Document numbers are looked up for the paragraphs shown only: a look-up by key costs
+        # about as much as the rest of a search's steps for one paragraph.
+        for place in order:
             # The meaning channel's version is the one to show: the words may have been found
             # in English for want of the reader's language.
-            docnum = by_meaning.get(place, by_words.get(place))
-            assert docnum is not None
+            close = by_meaning.get(place)
+            docnum = None if close is None else self._docnum(close.key, close.compared)
+            if docnum is None:
+                docnum = by_words.get(place)
+            if docnum is None:
+                continue
             ranked.append(
                 Ranked(
                     paragraph_from(self.searcher.stored_fields(docnum)),
-                    scores.get(place, cosines.get(place, 0.0)),
+                    scores.get(place, close.cosine if close is not None else 0.0),
                     by_words=place in by_words,
-                    by_meaning=place in by_meaning,
+                    by_meaning=close is not None,
                 )
             )
+            if len(ranked) == limit:
+                break
         return ranked
 
     def phrases(self) -> list[Phrase]:
@@ -324,7 +340,10 @@ class Reading:
         return lambda term: 0 < reader.doc_frequency(fields.body, term) <= RARE
 
     def _place_of(self, docnum: int) -> tuple[str, int]:
-        return place_of(stored_key(self.searcher.stored_fields(docnum))), docnum
+        place = self._places.get(docnum)
+        if place is None:
+            place = self._places[docnum] = place_of(stored_key(self.searcher.stored_fields(docnum)))
+        return place, docnum
 
     def _docnum(self, *keys: str) -> int | None:
         """The document number of the first of `keys` indexed."""

@@ -5,6 +5,8 @@ encoder."""
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -542,3 +544,38 @@ def test_nonsense_finds_nothing_in_any_mode(sample_library: Library, mode: Mode)
     result = sample_library.search("zebra giraffe", mode=mode)
     assert result.words == ("zebra", "giraffe")
     assert result.hits == ()
+
+
+_COLD_START = """
+import sys, threading, time
+from pathlib import Path
+from index.language.meaning import encoder
+from index.library import Library
+
+library = Library(Path(sys.argv[1]))
+# The model takes a second to load: held back here, it is still loading when the first
+# search comes.
+with encoder()._lock:
+    loading = threading.Thread(target=library.load_meaning)
+    loading.start()
+    time.sleep(0.2)
+    first = library.search(sys.argv[2])
+loading.join()
+again = library.search(sys.argv[2])
+print(first.meaning, any(hit.match == "meaning" for hit in first.hits), again.meaning)
+"""
+
+
+def test_a_search_while_the_encoder_loads_is_answered_by_words_and_not_remembered(
+    english_index: Path,
+) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", _COLD_START, str(english_index), BORDER],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "False", "True"]
