@@ -96,6 +96,12 @@ def _parser() -> argparse.ArgumentParser:
         help="skip the throughput run with the rate limiter on",
     )
     parser.add_argument(
+        "--threads",
+        type=_positive,
+        default=Options.threads,
+        help=f"threads searching one library at once, against one (default {Options.threads})",
+    )
+    parser.add_argument(
         "--profile",
         action="store_true",
         help="profile the serving process with pyinstrument (WORK/<scale>/bot-profile.txt)",
@@ -125,7 +131,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         rate_limited=args.rate_limited,
     )
     options = Options(
-        queries=args.queries, seed=args.seed, e2e=args.e2e, load=load, profile=args.profile
+        queries=args.queries,
+        seed=args.seed,
+        e2e=args.e2e,
+        load=load,
+        profile=args.profile,
+        threads=args.threads,
     )
     started = time.perf_counter()
     run = Run(
@@ -141,6 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "chats": load.chats,
             "window_s": load.window,
             "rate_limited": load.rate_limited,
+            "threads": args.threads,
         },
     )
     for name, paragraphs in args.scales:

@@ -22,6 +22,7 @@ from config.settings import Settings, SettingsError, load_settings
 from index import (
     BAR_FROM_PARAGRAPHS,
     BULK_FROM,
+    ENGLISH,
     FORMATS,
     HYBRID,
     LANGUAGES,
@@ -38,6 +39,7 @@ from index import (
     Library,
     Overrides,
     Progress,
+    SearchResult,
     UnknownReports,
     collect_paths,
     export_rows,
@@ -367,6 +369,8 @@ def _search(args: argparse.Namespace, library: Library) -> int:
     except ValueError as error:
         print(f"reportbot: {error}", file=sys.stderr)
         return 2
+    for line in _what_was_read(result, " ".join(args.query)):
+        print(f"reportbot: {line}", file=sys.stderr)
     if args.json:
         _print_json(
             [
@@ -387,7 +391,7 @@ def _search(args: argparse.Namespace, library: Library) -> int:
         )
         return 0
     color = sys.stdout.isatty()
-    if not result.hits:
+    if not result.hits and result.words:
         print("No paragraph matches.")
     # The reader's language: a paragraph in another one is marked with its code, `[en]`.
     reader = result.fell_back_from or result.lang
@@ -404,6 +408,38 @@ def _search(args: argparse.Namespace, library: Library) -> int:
         if hit.paragraph.link:
             print(f"   {hit.paragraph.link}")
     return 0
+
+
+def _what_was_read(result: SearchResult, query: str) -> list[str]:
+    """What the bot says of a query's syntax, in English and plain text: that it has nothing to
+    look for, and what was adjusted in reading it."""
+    from bot.replies import render
+    from bot.replies.i18n import texts
+    from bot.replies.messages import plain
+
+    t = texts(ENGLISH)
+    lines = [_lowercase_first(plain(note)) for note in render.syntax_notes(t, result)]
+    if result.words:
+        return lines
+    if result.excluded:
+        lines.insert(
+            0,
+            "say what to look for, not only what to leave out, "
+            "e.g. reportbot search children -trafficking",
+        )
+    elif result.notes and not render.typed_words(query):
+        lines.insert(
+            0,
+            "there is nothing to search for there: OR, NOT, quotes and * work on words, "
+            "e.g. reportbot search '(detention OR custody) migrant -adult'",
+        )
+    elif not result.unknown_reports:
+        lines.insert(0, "those words are too short or too common to search for")
+    return lines
+
+
+def _lowercase_first(line: str) -> str:
+    return line[:1].lower() + line[1:]
 
 
 def _para(args: argparse.Namespace, library: Library) -> int:
@@ -487,8 +523,55 @@ def _vectors(library: Library) -> int:
     return 0
 
 
+# The options of `search`, each with whether it takes a value.
+_SEARCH_OPTIONS = {
+    "-h": False,
+    "--help": False,
+    "--json": False,
+    "--limit": True,
+    "--lang": True,
+    "--mode": True,
+}
+
+
+def _search_option(argument: str) -> str | None:
+    """The option of `search` that `argument` names (`--limit=3`, or `--lim` as argparse
+    allows), if it names one."""
+    name = argument.split("=", 1)[0]
+    if name in _SEARCH_OPTIONS:
+        return name
+    if name.startswith("--") and len(name) > 2:
+        matches = [option for option in _SEARCH_OPTIONS if option.startswith(name)]
+        return matches[0] if len(matches) == 1 else None
+    return None
+
+
+def _query_apart(argv: Sequence[str]) -> list[str]:
+    """`argv` with a search's query after `--`: argparse takes any argument starting with `-` for
+    an option, so `reportbot search children -trafficking` would fail instead of leaving out."""
+    if not argv or argv[0] != "search":
+        return list(argv)
+    options: list[str] = []
+    query: list[str] = []
+    rest = iter(argv[1:])
+    for argument in rest:
+        if argument == "--":
+            query.extend(rest)
+            break
+        option = _search_option(argument)
+        if option is None:
+            query.append(argument)
+            continue
+        options.append(argument)
+        if _SEARCH_OPTIONS[option] and "=" not in argument:
+            value = next(rest, None)
+            if value is not None:
+                options.append(value)
+    return ["search", *options, "--", *query]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    args = _parser().parse_args(_query_apart(sys.argv[1:] if argv is None else argv))
     try:
         settings = load_settings()
     except SettingsError as error:

@@ -33,6 +33,7 @@ from index.results import (
     MATCHES,
     MEANING,
     MODES,
+    PREFIX_CUT,
     SEMANTIC,
     WORDS,
     Hit,
@@ -42,6 +43,8 @@ from index.results import (
     Segment,
     Summary,
 )
+from index.search.clauses import PREFIX_WORDS
+from index.search.syntax import MAX_CLAUSES, MAX_DEPTH, MAX_PHRASE_WORDS, MIN_PREFIX, Note
 from index.store.transactions import BULK_FROM
 
 __all__ = [
@@ -54,11 +57,17 @@ __all__ = [
     "LANGUAGES",
     "LEXICAL",
     "MATCHES",
+    "MAX_CLAUSES",
+    "MAX_DEPTH",
+    "MAX_PHRASE_WORDS",
     "MEANING",
+    "MIN_PREFIX",
     "MODES",
     "NUMBERED",
     "PARAGRAPH_KINDS",
     "PREAMBULAR",
+    "PREFIX_CUT",
+    "PREFIX_WORDS",
     "SEMANTIC",
     "SUPPORTED_SUFFIXES",
     "UNNUMBERED",
@@ -75,6 +84,7 @@ __all__ = [
     "Library",
     "Match",
     "Mode",
+    "Note",
     "Overrides",
     "Paragraph",
     "ParagraphKind",

@@ -213,7 +213,10 @@ class Library:
         """The `limit` paragraphs that best match `query`, best first, by their words and by
         their meaning (`mode`: HYBRID, the two fused; LEXICAL or SEMANTIC, one of them).
 
-        Any text is a valid query: its words are searched for, never its syntax. Question words
+        Any text is a valid query, read with the syntax people know (index.search.syntax):
+        `-word` and `NOT word` leave out paragraphs with any form of the word (in both channels,
+        `excluded`), `a OR b` takes either, words in quotes are a phrase, `word*` a prefix, and
+        parentheses group; what could not be read as typed is said in `notes`. Question words
         are left out ("what does the report say about …"), a word no paragraph has is replaced by
         the nearest one some paragraph has (`corrected`), and each word also finds its synonyms.
         Paragraphs with every word come first; if they are fewer than `limit`, paragraphs with
@@ -264,7 +267,7 @@ class Library:
             return cached
         depth = limit if mode == LEXICAL else max(limit, DEPTH)
         with self._lock:
-            words = self._fresh_reading().words(lang, parsed, filters, depth)
+            words = self._fresh_reading().words(lang, parsed, filters, depth, limit)
         # The encoder and the vectors are read by any number of threads at once: only the
         # Whoosh searcher needs the lock. Meaning is looked for in the words as corrected.
         vector = None

@@ -48,7 +48,10 @@ async def answer(update: Update, context: BotContext) -> None:
     else:
         cache, button = CACHE_SECONDS, render.help_button(t)
         if text:
-            results, following = await asyncio.to_thread(_found, library, t, text, offset, username)
+            results, following, hint = await asyncio.to_thread(
+                _found, library, t, text, offset, username
+            )
+            button = hint or button
         else:
             results = await asyncio.to_thread(_openings, library, t, username)
     await answer_in_time(
@@ -65,13 +68,16 @@ async def answer(update: Update, context: BotContext) -> None:
 
 def _found(
     library: Library, t: Texts, text: str, offset: int, username: str
-) -> tuple[list[InlineQueryResultArticle], str]:
-    """The results from `offset` on, and the offset of the next scroll ('' at the end)."""
+) -> tuple[list[InlineQueryResultArticle], str, str]:
+    """The results from `offset` on, the offset of the next scroll ('' at the end), and what
+    the button above them says instead of offering help ('' for the help): for a query that
+    only leaves out, or only has operators, how to say what to look for."""
     end = min(offset + PAGE, MOST)
     if offset >= end:
-        return [], ""
+        return [], "", ""
     # The asker's language when the words do not tell, as in a chat.
     result = library.search(text, limit=end + 1, fallback_lang=t.language)
+    hint = "" if result.words or not (result.excluded or result.notes) else render.words_hint(t)
     hits = result.hits
     reader = render.reader_language(result)
     results = [
@@ -85,7 +91,7 @@ def _found(
         )
         for hit in hits[offset:end]
     ]
-    return results, str(end) if len(hits) > end and end < MOST else ""
+    return results, str(end) if len(hits) > end and end < MOST else "", hint
 
 
 def _openings(library: Library, t: Texts, username: str) -> list[InlineQueryResultArticle]:

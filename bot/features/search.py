@@ -105,4 +105,6 @@ def _results(
     result = library.search(query, limit=shown + 1, fallback_lang=t.language)
     hits = result.hits[page.page * PAGE_SIZE : shown]
     more = len(result.hits) > shown and page.page + 1 < MAX_PAGES
-    return render.search_reply(t, dataclasses.replace(result, hits=hits), username, page, more)
+    return render.search_reply(
+        t, dataclasses.replace(result, hits=hits), username, page, more, query=query
+    )

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
+from typing import Literal
 
 from babel.lists import format_list
 from babel.messages.mofile import write_mo
@@ -66,9 +67,18 @@ class Texts:
     def join(self, items: Sequence[str]) -> str:
         """`a, b and c` the language's way; in a right-to-left one the items of a list are
         isolated, so that Latin items keep the list's order."""
+        return self._list(items, "standard")
+
+    def join_or(self, items: Sequence[str]) -> str:
+        """`a, b or c` the language's way (CLDR's), isolated as `join`'s."""
+        return self._list(items, "or")
+
+    def _list(self, items: Sequence[str], style: Literal["standard", "or"]) -> str:
         several = self.right_to_left and len(items) > 1
         return format_list(
-            [isolate(item) for item in items] if several else items, locale=self.language
+            [isolate(item) for item in items] if several else items,
+            style=style,
+            locale=self.language,
         )
 
     def _format(self, template: str, values: dict[str, object]) -> str:

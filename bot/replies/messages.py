@@ -12,11 +12,17 @@ import re
 from dataclasses import dataclass
 
 MESSAGE_LIMIT = 4096
+_TAGS = re.compile(r"<[^>]*>")
 _BREAKS = (re.compile(r"\n"), re.compile(r"(?<=[.!?;:])\s"), re.compile(r"\s"))
 
 
 def escape(text: str) -> str:
     return html.escape(text, quote=False)
+
+
+def plain(markup: str) -> str:
+    """The text of the bot's own markup, without its tags: for a terminal."""
+    return html.unescape(_TAGS.sub("", markup))
 
 
 def attribute(value: str) -> str:

@@ -8,6 +8,7 @@ own words come from `t`, the texts of the chat's language (bot/replies/i18n.py).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -27,8 +28,15 @@ from bot.replies.i18n import NAMES, RIGHT_TO_LEFT, Texts
 from bot.replies.messages import MESSAGE_LIMIT, Block, Markup, Plain, attribute, escape, pack
 from index import (
     LANGUAGES,
+    MAX_CLAUSES,
+    MAX_DEPTH,
+    MAX_PHRASE_WORDS,
     MEANING,
+    MIN_PREFIX,
+    PREFIX_CUT,
+    PREFIX_WORDS,
     Hit,
+    Note,
     Paragraph,
     Report,
     SearchResult,
@@ -40,9 +48,14 @@ from index import (
 # The bundled reports are in English, so the example searches English words in every language.
 SEARCH_EXAMPLE = "/search trafficking in children"
 FILTER_EXAMPLE = "/search report:A/HRC/58/19 trafficking"
+# The search syntax (index.search.syntax), by example: leaving out, and all of it at once.
+EXCLUDE_EXAMPLE = "/search children -trafficking"
+SYNTAX_EXAMPLE = "/search (detention OR custody) migrant -adult"
 CITATION_EXAMPLE = "A/HRC/58/19, para. 3"
 PAGE_SIZE = 5
+# What was searched for, and what was left out, are shown cut to these many characters.
 _QUERY_SHOWN = 120
+_EXCLUDED_SHOWN = 80
 # Report symbols are short (A/HRC/58/19): a longer one typed is shown cut to this.
 _SYMBOL_SHOWN = 40
 # Telegram's limit for the text a copy button copies.
@@ -111,6 +124,198 @@ def _shown_query(words: Sequence[str], most: int = _QUERY_SHOWN) -> str:
     return shown if len(shown) <= most else shown[: most - 1].rstrip() + "…"
 
 
+# An alternative as SearchResult.words gives it: `detention OR custody`, each option a word, a
+# "phrase", a prefix* or a group `(child labour)`.
+_OR = " OR "
+# In place of the options of an alternative, or of terms left out, that there was no room for.
+_MORE = "…"
+_PREFIX = re.compile(r'[^\s()"]+\*')
+# What a query has besides words: operators, and filters (`report:A/HRC/58/19`, `section:"a b"`).
+_NOT_WORDS = re.compile(r'\b(?:OR|NOT|AND)\b|\b\w+:(?:"[^"]*"?|\S*)')
+
+
+def _options(entry: str) -> list[str]:
+    """The options of an alternative searched (`detention OR custody`), or the entry alone: split
+    at the ORs outside quotes and brackets, a group's own brackets taken off."""
+    options, start, depth, quoted = [], 0, 0, False
+    for index, char in enumerate(entry):
+        if char == '"':
+            quoted = not quoted
+        elif quoted:
+            continue
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif depth == 0 and entry.startswith(_OR, index) and index >= start:
+            options.append(entry[start:index])
+            start = index + len(_OR)
+    options.append(entry[start:])
+    return [_ungrouped(option) for option in options if option]
+
+
+def _ungrouped(option: str) -> str:
+    """`(child labour)` as `child labour`: an option in brackets is a group of words, each
+    wanted, which the brackets only set apart from the other options."""
+    return option[1:-1] if option.startswith("(") and option.endswith(")") else option
+
+
+def _within(groups: list[list[str]], most: int) -> list[list[str]]:
+    """`groups` of options cut to about `most` characters: an alternative's options that do not
+    fit give way to _MORE, a word that does not fit is cut with an ellipsis; nothing follows."""
+    kept: list[list[str]] = []
+    room = most
+    for group in groups:
+        options: list[str] = []
+        for option in group:
+            if len(option) <= room:
+                options.append(option)
+                room -= len(option) + 1
+                continue
+            cut = option[: max(room - 1, 0)].rstrip()
+            if options or not cut:
+                options.append(_MORE)
+            else:
+                options.append(cut + "…")
+            return [*kept, options]
+        kept.append(options)
+    return kept
+
+
+def _italic(option: str) -> str:
+    return option if option == _MORE else f"<i>{escape(option)}</i>"
+
+
+def searched(t: Texts, words: Sequence[str], most: int = _QUERY_SHOWN) -> str:
+    """What was searched for, as a reader reads it: the words typed side by side in italics, as
+    typed (`children "child labour" traf*`), each alternative's options joined by the language's
+    "or", in brackets among other words: `migrant (detention or custody)`. Escaped, and cut to
+    about `most` characters."""
+    groups = _within([_options(entry) for entry in words], most)
+    several = len(groups) > 1
+    pieces: list[str] = []
+    run: list[str] = []
+    for group in groups:
+        if len(group) == 1 and group[0] != _MORE:
+            run.append(group[0])
+            continue
+        if run:
+            pieces.append(_italic(" ".join(run)))
+            run = []
+        either = t.join_or([_italic(option) for option in group])
+        pieces.append(f"({either})" if several and len(group) > 1 else either)
+    if run:
+        pieces.append(_italic(" ".join(run)))
+    return " ".join(pieces)
+
+
+def left_out(t: Texts, excluded: Sequence[str], most: int = _EXCLUDED_SHOWN) -> str:
+    """What was left out, as typed: `trafficking or "child labour"`, escaped, cut to about
+    `most` characters."""
+    shown = [option for group in _within([list(excluded)], most) for option in group]
+    return t.join_or([_italic(term) for term in shown])
+
+
+def syntax_notes(t: Texts, result: SearchResult) -> list[str]:
+    """A short line for each thing the search adjusted in reading the query's syntax."""
+    notes = set(result.notes)
+    lines = []
+    if Note.TOO_MANY_CLAUSES in notes:
+        lines.append(
+            t.ngettext(
+                "Only the first {count} term was searched.",
+                "Only the first {count} terms were searched.",
+                MAX_CLAUSES,
+                count=MAX_CLAUSES,
+            )
+        )
+    if Note.PHRASE_TOO_LONG in notes:
+        lines.append(
+            t.ngettext(
+                "A phrase in quotes was searched by its first {count} word.",
+                "A phrase in quotes was searched by its first {count} words.",
+                MAX_PHRASE_WORDS,
+                count=MAX_PHRASE_WORDS,
+            )
+        )
+    if PREFIX_CUT in notes:
+        prefixes = list(dict.fromkeys(_PREFIX.findall(" ".join(result.words))))
+        if len(prefixes) == 1:
+            lines.append(
+                t.ngettext(
+                    "{prefix} stands for many words: its {count} most frequent was searched.",
+                    "{prefix} stands for many words: its {count} most frequent were searched.",
+                    PREFIX_WORDS,
+                    prefix=f"<i>{escape(_shown_query(prefixes, _SYMBOL_SHOWN))}</i>",
+                    count=PREFIX_WORDS,
+                )
+            )
+        else:
+            lines.append(
+                t.ngettext(
+                    "Words ending in * stand for many words: the {count} most frequent of each "
+                    "was searched.",
+                    "Words ending in * stand for many words: the {count} most frequent of each "
+                    "were searched.",
+                    PREFIX_WORDS,
+                    count=PREFIX_WORDS,
+                )
+            )
+    if Note.PREFIX_TOO_SHORT in notes:
+        lines.append(
+            t.ngettext(
+                "A * needs at least {count} letter before it: a shorter start was searched as a "
+                "word.",
+                "A * needs at least {count} letters before it: a shorter start was searched as a "
+                "word.",
+                MIN_PREFIX,
+                count=MIN_PREFIX,
+            )
+        )
+    if Note.UNBALANCED_QUOTE in notes:
+        lines.append(t.gettext("A quote was not closed: it was read to the end."))
+    if Note.UNBALANCED_PARENTHESIS in notes:
+        lines.append(
+            t.gettext(
+                "The brackets did not pair up: an unclosed one was closed at the end, "
+                "a stray one ignored."
+            )
+        )
+    if Note.NESTED_TOO_DEEP in notes:
+        lines.append(
+            t.ngettext(
+                "Brackets nested more than {count} deep were ignored.",
+                "Brackets nested more than {count} deep were ignored.",
+                MAX_DEPTH,
+                count=MAX_DEPTH,
+            )
+        )
+    if Note.DANGLING_OPERATOR in notes:
+        lines.append(t.gettext("An OR, NOT or - with no word to apply to was ignored."))
+    return lines
+
+
+def _with_notes(t: Texts, text: str, result: SearchResult) -> str:
+    return "\n".join([text, *syntax_notes(t, result)])
+
+
+def only_excluded(t: Texts) -> str:
+    """The answer to a query that only leaves out (`-trafficking`): nothing to search for."""
+    return t.gettext(
+        "Say what to look for, not only what to leave out, e.g. <code>{example}</code>",
+        example=escape(EXCLUDE_EXAMPLE),
+    )
+
+
+def syntax_only(t: Texts) -> str:
+    """The answer to a query of operators and no word to search (`NOT`, `OR OR`, `*`)."""
+    return t.gettext(
+        "There is nothing to search for there: OR, NOT, quotes and * work on words, "
+        "e.g. <code>{example}</code>",
+        example=escape(SYNTAX_EXAMPLE),
+    )
+
+
 def search_usage(t: Texts) -> str:
     return t.gettext(
         "Tell me what to look for, e.g.\n<code>{example}</code>\n\n"
@@ -127,11 +332,19 @@ def nothing_to_search(t: Texts) -> str:
     )
 
 
-def no_hits(t: Texts, words: Sequence[str]) -> str:
+def no_hits(t: Texts, words: Sequence[str], excluded: Sequence[str] = ()) -> str:
+    if excluded:
+        return t.gettext(
+            "No paragraph mentions {query} without mentioning {excluded}.\n"
+            "Try fewer or broader words, or leave less out, e.g. <code>{example}</code>",
+            query=searched(t, words),
+            excluded=left_out(t, excluded),
+            example=escape(SEARCH_EXAMPLE),
+        )
     return t.gettext(
-        "No paragraph mentions <i>{query}</i>.\n"
+        "No paragraph mentions {query}.\n"
         "Try fewer or broader words, or another spelling, e.g. <code>{example}</code>",
-        query=escape(_shown_query(words)),
+        query=searched(t, words),
         example=escape(SEARCH_EXAMPLE),
     )
 
@@ -221,24 +434,45 @@ def _result_buttons(
 def _results_header(t: Texts, result: SearchResult, first: int, last: int, ranged: bool) -> str:
     # A range (`6–10`) takes the form its last number takes, as in `6–10 paragraphs`.
     count = f"{first}–{last}" if ranged else str(last)
-    query = escape(_shown_query(result.words))
-    if result.reports:
+    query = searched(t, result.words)
+    reports = t.join([escape(symbol) for symbol in result.reports])
+    if result.excluded and result.reports:
         header = t.ngettext(
-            "🔎 {count} paragraph for <i>{query}</i> in {reports}",
-            "🔎 {count} paragraphs for <i>{query}</i> in {reports}",
+            "🔎 {count} paragraph for {query} in {reports}, without {excluded}",
+            "🔎 {count} paragraphs for {query} in {reports}, without {excluded}",
             last,
             count=count,
             query=query,
-            reports=t.join([escape(symbol) for symbol in result.reports]),
+            reports=reports,
+            excluded=left_out(t, result.excluded),
+        )
+    elif result.excluded:
+        header = t.ngettext(
+            "🔎 {count} paragraph for {query}, without {excluded}",
+            "🔎 {count} paragraphs for {query}, without {excluded}",
+            last,
+            count=count,
+            query=query,
+            excluded=left_out(t, result.excluded),
+        )
+    elif result.reports:
+        header = t.ngettext(
+            "🔎 {count} paragraph for {query} in {reports}",
+            "🔎 {count} paragraphs for {query} in {reports}",
+            last,
+            count=count,
+            query=query,
+            reports=reports,
         )
     else:
         header = t.ngettext(
-            "🔎 {count} paragraph for <i>{query}</i>",
-            "🔎 {count} paragraphs for <i>{query}</i>",
+            "🔎 {count} paragraph for {query}",
+            "🔎 {count} paragraphs for {query}",
             last,
             count=count,
             query=query,
         )
+    header = _with_notes(t, header, result)
     if result.corrected:
         header += "\n" + showing_results(t, result.corrected)
     # Said only of paragraphs found by their words: one found by meaning alone has none of them.
@@ -255,18 +489,34 @@ def _results_header(t: Texts, result: SearchResult, first: int, last: int, range
     return header
 
 
+def typed_words(query: str) -> bool:
+    """Whether `query` has a word besides its operators and filters (`the NOT`, `a*` have one,
+    too short or too common to search; `NOT`, `OR OR`, `*` have none)."""
+    return any(char.isalnum() for char in _NOT_WORDS.sub(" ", query))
+
+
 def search_reply(
-    t: Texts, result: SearchResult, username: str, page: ResultsPage, has_next: bool = False
+    t: Texts,
+    result: SearchResult,
+    username: str,
+    page: ResultsPage,
+    has_next: bool = False,
+    query: str = "",
 ) -> list[Reply]:
-    """One page of results: `result.hits` are that page's, ranked from the page's start."""
+    """One page of results: `result.hits` are that page's, ranked from the page's start. The
+    `query` as typed tells, when there is nothing to search for, whether it had words at all."""
     if result.unknown_reports:
         return [Reply(unknown_reports(t, result.unknown_reports))]
+    if not result.words and result.excluded:
+        return [Reply(_with_notes(t, only_excluded(t), result))]
+    if not result.words and result.notes and not typed_words(query):
+        return [Reply(_with_notes(t, syntax_only(t), result))]
     if not result.words:
-        return [Reply(nothing_to_search(t))]
+        return [Reply(_with_notes(t, nothing_to_search(t), result))]
     if not result.hits and page.page > 0:
         return [Reply(expired_search(t))]
     if not result.hits:
-        answer = no_hits(t, result.words)
+        answer = _with_notes(t, no_hits(t, result.words, result.excluded), result)
         # A search by meaning finds paragraphs in any language: only a search by words alone
         # needs the reader's language, or English words for English reports.
         if result.fell_back_from and not result.meaning:
@@ -419,6 +669,12 @@ def inline_summary(t: Texts, report: Report) -> InlineQueryResultArticle:
         description=report.title,
         input_message_content=InputTextMessageContent(before + quote + after),
     )
+
+
+def words_hint(t: Texts) -> str:
+    """The inline mode's button above no results when a query has no word to look for, only
+    words to leave out or operators: short, Telegram cuts it at 64 characters."""
+    return t.gettext("Type words to look for, e.g. children -trafficking")
 
 
 def help_button(t: Texts) -> str:
@@ -636,6 +892,18 @@ def help_text(t: Texts, reports: Sequence[Report]) -> str:
         ),
         t.gettext("<b>/forget</b> — erase what I keep about this chat"),
         t.gettext("<b>/help</b> — this message"),
+        "",
+        t.gettext(
+            "Search as in other search engines (<code>OR</code> and <code>NOT</code> in capitals):"
+        ),
+        t.gettext(
+            "• <code>-word</code> or <code>NOT word</code> — leave out paragraphs with the word, "
+            'in any of its forms; <code>-"a phrase"</code> — with the phrase'
+        ),
+        t.gettext("• <code>detention OR custody</code> — either word"),
+        t.gettext('• <code>"child labour"</code> — these words together, in this order'),
+        t.gettext("• <code>traffick*</code> — any word starting so"),
+        t.gettext("• group with brackets: <code>{example}</code>", example=escape(SYNTAX_EXAMPLE)),
         "",
         t.gettext("Narrow a search with filters among the words:"),
         t.gettext("• <code>report:A/HRC/58/19</code> — one report"),

@@ -12,15 +12,16 @@ from index.search.query import Concept, Either, QueryWord, Wanted, query_words
 from index.search.synonyms import Thesaurus
 from index.search.syntax import AllOf, AnyOf, Parsed, Phrase, Prefix, Term, Word
 
-# The words a prefix stands for, at most: the most frequent ones. More would make a search by
-# `a*`'s like costly, and the reply says when some were left out.
+# The words a prefix wanted stands for, at most: the most frequent ones. More would make a
+# search by `pro*` costly, and the reply says when some were left out. A prefix excluded stands
+# for all its words (as many as the index's reading looks at): what it leaves out must go.
 PREFIX_WORDS = 50
 
 # The typed words as searched, and the corrections made (index.search.spelling).
 Correct = Callable[
     [tuple[QueryWord, ...]], tuple[tuple[QueryWord, ...], tuple[tuple[str, str], ...]]
 ]
-# The indexed terms starting so, most frequent first, at most PREFIX_WORDS.
+# The indexed terms starting so, most frequent first.
 Expand = Callable[[str], list[str]]
 
 
@@ -127,6 +128,6 @@ class Reader:
 
     def _sequences(self, term: Term) -> Sequence[tuple[str, ...]]:
         if isinstance(term, Prefix):
-            return [(found,) for found in self._expand(term.start.casefold())[:PREFIX_WORDS]]
+            return [(found,) for found in self._expand(term.start.casefold())]
         text = term.text if isinstance(term, Word) else " ".join(term.words)
         return [tuple(word.term for word in self._terms(text))]

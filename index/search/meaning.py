@@ -64,8 +64,10 @@ def nearest(
     compared = {(symbol, lang) for symbol, lang in shown.items()} | {
         (symbol, ENGLISH) for symbol, langs in by_report.items() if ENGLISH in langs
     }
+    # Every row wanted (a library in one language): no mask, whose rows a scan would copy.
+    allowed = None if compared >= vectors.reports else vectors.mask(compared)
     near: dict[str, Near] = {}
-    for key, cosine in vectors.nearest(query, 2 * depth, vectors.mask(compared)):
+    for key, cosine in vectors.nearest(query, 2 * depth, allowed):
         if cosine < CLOSE:
             break
         symbol, _, rest = key.split("|", 2)

@@ -16,7 +16,7 @@ from whoosh.query import And, Or, Phrase, Term
 from index.language.official import ENGLISH
 from index.models import Paragraph, Report
 from index.results import LEXICAL, SEMANTIC, Mode
-from index.search.clauses import PREFIX_WORDS, Reader
+from index.search.clauses import Reader
 from index.search.filters import Filters, in_years, resolve_symbols
 from index.search.fusion import fused
 from index.search.meaning import Near, place_of
@@ -49,7 +49,7 @@ RARE = 3
 # Places kept (index.search.meaning.place_of), some 100 bytes each.
 PLACES_KEPT = 100_000
 
-# Terms looked at for a prefix's most frequent ones: `pro*` starts thousands in a big library.
+# Terms a prefix may stand for: `pro*` starts thousands in a big library.
 PREFIX_LOOKED_AT = 5_000
 
 # The bonuses for query words found close together (index.search.query.ranked) are costly to
@@ -131,15 +131,15 @@ class Reading:
             ]
         return self._listing
 
-    def words(self, lang: str, parsed: Parsed, filters: Filters, depth: int) -> Words:
+    def words(self, lang: str, parsed: Parsed, filters: Filters, depth: int, shown: int) -> Words:
         """The `depth` best paragraphs by their words in `lang`, or in English when no report is
         in `lang` or none of its paragraphs has the words while English ones do (see
         Library.search)."""
         if lang != ENGLISH and all(report.lang != lang for report in self.reports()):
-            return self._words_in(ENGLISH, parsed, filters, depth, fell_back_from=lang)
-        found = self._words_in(lang, parsed, filters, depth)
+            return self._words_in(ENGLISH, parsed, filters, depth, shown, fell_back_from=lang)
+        found = self._words_in(lang, parsed, filters, depth, shown)
         if lang != ENGLISH and not found.ranked and found.words:
-            english = self._words_in(ENGLISH, parsed, filters, depth, fell_back_from=lang)
+            english = self._words_in(ENGLISH, parsed, filters, depth, shown, fell_back_from=lang)
             if english.ranked:
                 return english
         return found
@@ -228,6 +228,7 @@ class Reading:
         parsed: Parsed,
         filters: Filters,
         depth: int,
+        shown: int,
         fell_back_from: str | None = None,
     ) -> Words:
         fields = schema.fields(lang)
@@ -264,7 +265,7 @@ class Reading:
                 restriction,
                 excluding(clauses.excluded, fields),
             )
-            found, complete = ranking.best(len(concepts) > 1, depth)
+            found, complete = ranking.best(len(concepts) > 1, depth, shown)
             shares = ranking.shares([docnum for docnum, _ in found[complete:]])
         terms = frozenset().union(*(concept.terms for concept in concepts))
         exact = must_be_exact(concepts, clauses.words, self._rare(fields))
@@ -309,8 +310,8 @@ class Reading:
         )
 
     def _expand(self, fields: schema.Fields, start: str) -> list[str]:
-        """The terms of paragraphs' text starting with `start`, most frequent first (one more
-        than PREFIX_WORDS, if there are more, to tell so)."""
+        """The terms of paragraphs' text starting with `start`, most frequent first: at most
+        PREFIX_LOOKED_AT."""
         reader = self.searcher.reader()
         if not start:
             return []
@@ -319,7 +320,7 @@ class Reading:
             for term in islice(reader.expand_prefix(fields.body, start), PREFIX_LOOKED_AT)
         ]
         found.sort(key=lambda term: -reader.doc_frequency(fields.body, term))
-        return found[: PREFIX_WORDS + 1]
+        return found
 
     def _excluded(self, parsed: Parsed) -> frozenset[int]:
         """The paragraphs, in every language indexed, that have what `parsed` excludes, as each
@@ -441,20 +442,29 @@ class Ranking:
     restriction: Any
     exclusion: Any = None
 
-    def best(self, several_words: bool, limit: int) -> tuple[list[tuple[int, float]], int]:
+    def best(
+        self, several_words: bool, limit: int, shown: int
+    ) -> tuple[list[tuple[int, float]], int]:
         """The best paragraphs (document numbers and scores) with every concept, then, while
-        there are fewer than `limit`, the best with some; and how many of them have every one."""
+        there are fewer than `limit`, the best with some; and how many of them have every one.
+        The first `shown` are ranked with the proximity bonuses; the rest, deeper than anyone
+        sees but a fusion weighs little, by relevance alone where the bonuses would not lift
+        them into the first `shown` (a text analysed for each would cost more than the rest of
+        the search); and paragraphs with some concepts are looked for only when fewer than
+        `shown` have them all."""
         # Report documents have none of the searched fields, and paragraphs only their
         # language's: only paragraphs in the language searched match.
-        found = self._top(all_of(self.concepts, self.fields), limit)
-        if not several_words or len(found) == limit:
+        found = self._top(all_of(self.concepts, self.fields), limit, shown)
+        # Enough paragraphs with every concept to fill what is shown: those with some of them
+        # would only follow (and a search for any of several words is the costliest of all).
+        if not several_words or len(found) >= min(limit, shown):
             return found, len(found)
-        shown = {docnum for docnum, _ in found}
+        having_all = {docnum for docnum, _ in found}
         # These include the paragraphs found already, wherever they rank: as many more are
         # asked for.
-        some = self._top(any_of(self.concepts, self.fields), limit + len(found))
+        some = self._top(any_of(self.concepts, self.fields), limit + len(found), shown)
         complete = len(found)
-        found += [(docnum, score) for docnum, score in some if docnum not in shown][
+        found += [(docnum, score) for docnum, score in some if docnum not in having_all][
             : limit - len(found)
         ]
         return found, complete
@@ -477,10 +487,10 @@ class Ranking:
             for has in found
         ]
 
-    def _top(self, required: Any, limit: int) -> list[tuple[int, float]]:
-        """The `limit` best paragraphs matching `required`, ranked with the proximity bonuses
-        among the RERANKED best by relevance alone, best first (equal scores in index order,
-        as Whoosh ranks them)."""
+    def _top(self, required: Any, limit: int, shown: int) -> list[tuple[int, float]]:
+        """The `limit` best paragraphs matching `required`, the first `shown` ranked with the
+        proximity bonuses among the RERANKED best by relevance alone, best first (equal scores
+        in index order, as Whoosh ranks them)."""
         reranking = rewards_nearness(self.concepts)
         best = self.scorer.top(
             phrases_in_titles(required, self.fields.title, self.titles),
@@ -489,7 +499,7 @@ class Ranking:
             self.exclusion,
         )
         if reranking:
-            best = self._reranked(best, limit)
+            best = self._reranked(best, min(limit, shown))
         return sorted(best, key=lambda found: (-found[1], found[0]))[:limit]
 
     def _reranked(self, best: list[tuple[int, float]], limit: int) -> list[tuple[int, float]]:

@@ -32,8 +32,14 @@ def test_a_tiny_run_measures_everything_and_writes_the_documents(tmp_path: Path)
     (result,) = written["results"]
     assert result["paragraphs"] == result["whoosh_build"]["paragraphs"] == 300
     assert result["fts5_build"]["paragraphs"] == 300
+    assert result["whoosh_build"]["vectors_rate"] > 0
     assert result["whoosh_search"]["count"] == result["fts5_search"]["count"] == 8
-    assert result["incremental_paragraphs"] == 300
+    assert result["lexical_search"]["count"] == result["meaning"]["scan"]["count"] == 8
+    assert result["meaning"]["rows"] == 300
+    assert result["incremental"]["paragraphs"] == 300
+    assert result["incremental"]["vectors_s"] > 0
+    assert [shared["mode"] for shared in result["concurrency"]] == ["hybrid", "lexical"]
+    assert all(shared["together"] > 0 for shared in result["concurrency"])
     serving = result["serving"]
     assert serving["latency"]["count"] == 4
     assert serving["throughput"] > 0

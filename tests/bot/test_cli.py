@@ -662,3 +662,69 @@ async def test_run_logs_once_how_to_add_missing_vectors(env: dict[str, str]) -> 
     assert status == 0
     (line,) = [line for line in logs.splitlines() if HOW_TO_ADD in line]
     assert " WARNING reportbot: 1 report has no vectors yet" in line
+
+
+# The search syntax (issue 16): what a search leaves out is never among its rows.
+
+EVAL_CATALOGUE = Path(__file__).parents[1] / "eval" / "catalogue.toml"
+
+
+def _exported(env: dict[str, str]) -> dict[tuple[Any, ...], str]:
+    """Every indexed paragraph's text, by what a search row names it by."""
+    done = reportbot(env, "export")
+    assert done.returncode == 0, done.stderr
+    rows = [json.loads(line) for line in done.stdout.splitlines()]
+    return {
+        (row["symbol"], row["lang"], row["annex"], row["kind"], row["para"]): row["text"]
+        for row in rows
+    }
+
+
+def test_search_json_rows_never_have_a_form_of_a_word_left_out(env: dict[str, str]) -> None:
+    """In the language it is typed in: an English paragraph found by the meaning of `enfants`
+    may mention trafficking (the index does not translate what is left out)."""
+    assert reportbot(env, "ingest", str(EVAL_CATALOGUE)).returncode == 0
+    texts = _exported(env)
+    for query, lang, forms in [
+        (["children", "-trafficking"], "en", r"traffick"),
+        (["children", "NOT", "trafficking"], "en", r"traffick"),
+        (["enfants", "-traite"], "fr", r"traite"),
+        (["дети", "NOT", "торговля"], "ru", r"торговл"),
+    ]:
+        done = reportbot(env, "search", *query, "--json", "--limit", "20", "--lang", lang)
+        assert done.returncode == 0, done.stderr
+        rows = json.loads(done.stdout)
+        assert len(rows) == 20, query
+        for row in rows:
+            text = texts[(row["symbol"], row["lang"], row["annex"], row["kind"], row["para"])]
+            assert not re.search(forms, text.casefold()), (query, text)
+        # The same words without the exclusion find paragraphs with the word.
+        kept = [word.lstrip("-") for word in query if word != "NOT"]
+        found = json.loads(reportbot(env, "search", *kept, "--json", "--lang", lang).stdout)
+        assert any(
+            re.search(forms, texts[(r["symbol"], r["lang"], r["annex"], r["kind"], r["para"])])
+            for r in found
+        )
+
+
+def test_search_takes_a_query_starting_with_a_minus_and_says_what_it_could_not_search(
+    env: dict[str, str],
+) -> None:
+    done = reportbot(env, "search", "-trafficking", "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == []
+    assert "say what to look for, not only what to leave out" in done.stderr
+    for query in ("NOT", "----", "OR OR", "*"):
+        done = reportbot(env, "search", "--json", "--", query)
+        assert done.returncode == 0, done.stderr
+        assert json.loads(done.stdout) == []
+        assert "there is nothing to search for there" in done.stderr
+    done = reportbot(env, "search", '"child protection', "--limit", "1")
+    assert done.returncode == 0, done.stderr
+    assert "reportbot: a quote was not closed: it was read to the end." in done.stderr
+    assert "A/HRC/58/19, para. " in done.stdout
+    # The options still read as options wherever they are.
+    rows = json.loads(
+        reportbot(env, "search", "trafficking", "-children", "--lim", "1", "--json").stdout
+    )
+    assert len(rows) <= 1

@@ -104,25 +104,29 @@ def test_a_prefix_finds_the_words_starting_so(library: Library) -> None:
     assert PREFIX_CUT not in result.notes
 
 
-def test_a_prefix_standing_for_too_many_words_is_cut_and_said_so(tmp_path: Path) -> None:
+# 78 words starting `zyx`, a paragraph each: more than a prefix wanted stands for.
+ZYX = [f"zyx{chr(97 + first)}{chr(97 + second)}" for first in range(3) for second in range(26)]
+
+
+@pytest.fixture
+def zyx(tmp_path: Path) -> Iterator[Library]:
     library = Library(tmp_path / "index")
-    try:
-        words = [
-            f"zyx{chr(97 + first)}{chr(97 + second)}" for first in range(3) for second in range(26)
-        ]
-        paragraphs = tuple(
-            Paragraph(symbol="A/1", lang="en", number=number, text=f"On {word} and children.")
-            for number, word in enumerate(words, start=1)
-        )
-        with library.transaction(vectors=False) as batch:
-            batch.add(Report(symbol="A/1", lang="en", title="Words", paragraphs=paragraphs))
-        cut = library.search("zyx*", limit=100, mode=LEXICAL)
-        assert PREFIX_CUT in cut.notes
-        # Its 50 most frequent terms (a stem may be several words' term) of the 78 words.
-        assert PREFIX_WORDS <= len(cut.hits) < len(words)
-        assert PREFIX_CUT not in library.search("zyxa*", mode=LEXICAL).notes
-    finally:
-        library.close()
+    paragraphs = tuple(
+        Paragraph(symbol="A/1", lang="en", number=number, text=f"On {word} and children.")
+        for number, word in enumerate(ZYX, start=1)
+    )
+    with library.transaction(vectors=False) as batch:
+        batch.add(Report(symbol="A/1", lang="en", title="Words", paragraphs=paragraphs))
+    yield library
+    library.close()
+
+
+def test_a_prefix_standing_for_too_many_words_is_cut_and_said_so(zyx: Library) -> None:
+    cut = zyx.search("zyx*", limit=100, mode=LEXICAL)
+    assert PREFIX_CUT in cut.notes
+    # Its 50 most frequent terms (a stem may be several words' term) of the 78 words.
+    assert PREFIX_WORDS <= len(cut.hits) < len(ZYX)
+    assert PREFIX_CUT not in zyx.search("zyxa*", mode=LEXICAL).notes
 
 
 @pytest.mark.parametrize(
@@ -170,3 +174,7 @@ def test_an_index_without_vectors_reads_the_syntax_too(tmp_path: Path) -> None:
         assert all("traffick" not in text for text in texts(result))
     finally:
         library.close()
+
+
+def test_an_excluded_prefix_leaves_out_every_word_starting_so(zyx: Library) -> None:
+    assert zyx.search("children -zyx*", limit=100, mode=LEXICAL).hits == ()

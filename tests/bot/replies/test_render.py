@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 
 from bot.addresses import Place, ResultsPage
 from bot.emulator.html import parse_html
+from bot.replies import render
 from bot.replies.bidi import FSI, PDI
 from bot.replies.i18n import texts
 from bot.replies.messages import MESSAGE_LIMIT
@@ -15,10 +17,15 @@ from bot.replies.render import (
     cite_reply,
     help_text,
     inline_result,
+    left_out,
     paragraph_reply,
     search_reply,
+    searched,
+    syntax_notes,
 )
 from index import BOTH, LANGUAGES, MEANING, Hit, Paragraph, Report, SearchResult, Segment, Summary
+from index.results import PREFIX_CUT as PREFIX_CUT_INDEX
+from index.search.syntax import Note
 
 USERNAME = "reportbot_test_bot"
 PAGE = ResultsPage("0f3a9c2e", 0)
@@ -253,3 +260,124 @@ def test_an_inline_result_names_its_language_and_says_it_is_related_in_meaning()
     plain = inline_result(EN, paragraph(4, "Text."), "Text.", USERNAME, reader="en")
     assert plain.title == "A/HRC/58/19, para. 4 — I. Introduction <draft>"
     assert plain.description == "Text."
+
+
+# What was searched (issue 16): the words, the alternatives, what was left out, what was adjusted.
+
+NOTES = (*tuple(Note), PREFIX_CUT_INDEX)
+
+
+@pytest.mark.parametrize(
+    ("words", "html"),
+    [
+        (("children", "trafficking"), "<i>children trafficking</i>"),
+        (("detention OR custody",), "<i>detention</i> or <i>custody</i>"),
+        (("a OR b OR c",), "<i>a</i>, <i>b</i>, or <i>c</i>"),
+        (
+            ("migrant", "detention OR custody"),
+            "<i>migrant</i> (<i>detention</i> or <i>custody</i>)",
+        ),
+        (('"child labour"', "traf*"), '<i>"child labour" traf*</i>'),
+        (('"a OR b" OR c',), '<i>"a OR b"</i> or <i>c</i>'),
+        (("(child labour) OR trafficking",), "<i>child labour</i> or <i>trafficking</i>"),
+        (("((x OR y) z) OR w",), "<i>(x OR y) z</i> or <i>w</i>"),
+        (("<b> OR a&b",), "<i>&lt;b&gt;</i> or <i>a&amp;b</i>"),
+    ],
+)
+def test_what_was_searched_reads_as_typed_with_or_in_the_readers_language(
+    words: tuple[str, ...], html: str
+) -> None:
+    assert searched(EN, words) == html
+
+
+def test_alternatives_and_exclusions_say_or_in_each_language() -> None:
+    assert searched(texts("fr"), ("détention OR garde",)) == "<i>détention</i> ou <i>garde</i>"
+    assert searched(texts("ru"), ("дети OR подростки",)) == "<i>дети</i> или <i>подростки</i>"
+    assert left_out(texts("es"), ("trata", '"trabajo infantil"')) == (
+        '<i>trata</i> o <i>"trabajo infantil"</i>'
+    )
+
+
+def test_a_long_query_is_shown_cut_and_what_does_not_fit_gives_way_to_an_ellipsis() -> None:
+    many = (" OR ".join(f"word{n}" for n in range(32)),)
+    shown_text = shown(searched(EN, many))
+    assert shown_text.startswith("word0, word1, ")
+    assert shown_text.endswith(", or …")
+    assert len(shown_text) < 150
+    long_word = shown(searched(EN, ("x" * 500,)))
+    assert long_word == "x" * 119 + "…"
+    left = shown(left_out(EN, [f'"excluded phrase {n}"' for n in range(32)]))
+    assert left.endswith(", or …")
+    assert len(left) < 110
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_what_was_searched_is_valid_html_within_limits_in_every_language(language: str) -> None:
+    t = texts(language)
+    result = SearchResult(
+        ('"<b>child</b> & labour"', "detention OR custody OR x" + "y" * 300, "traf*"),
+        (found(3), found(4)),
+        reports=("A/HRC/58/19",),
+        excluded=tuple(f"<i>{n}</i>" for n in range(40)),
+        notes=tuple(sorted(str(note) for note in NOTES)),
+        matched_all=False,
+        corrected=(("trafficing", "trafficking"),),
+        lang=language,
+    )
+    (reply,) = search_reply(t, result, USERNAME, PAGE)
+    text = shown(reply.text)
+    head = text.split("\n\n", 1)[0]
+    assert {shown(note) for note in syntax_notes(t, result)} < set(head.splitlines())
+    assert len(head) < 1500
+    for special in (
+        SearchResult(("a",), (), excluded=("b",), notes=(Note.DANGLING_OPERATOR,)),
+        SearchResult((), (), excluded=("b",)),
+        SearchResult((), (), notes=(Note.DANGLING_OPERATOR,)),
+        SearchResult((), (), notes=(Note.PREFIX_TOO_SHORT,)),
+    ):
+        (reply,) = search_reply(t, special, USERNAME, PAGE, query="x")
+        assert len(reply.text) <= MESSAGE_LIMIT
+        parse_html(reply.text)
+    assert len(render.words_hint(t)) <= 64
+
+
+def test_each_note_is_said_in_one_short_line() -> None:
+    for note in NOTES:
+        result = SearchResult(("traf*",), (found(3),), notes=(str(note),))
+        (line,) = syntax_notes(EN, result)
+        assert len(line) < 100
+    cut = SearchResult(("traf*", "child* OR exploit*"), (found(3),), notes=(PREFIX_CUT_INDEX,))
+    assert syntax_notes(EN, cut) == [
+        "Words ending in * stand for many words: the 50 most frequent of each were searched."
+    ]
+
+
+def test_nothing_to_search_tells_words_from_syntax_alone() -> None:
+    """`NOT` or `----` have no word to search; `the NOT` and `a*` have words too short or too
+    common to search."""
+    dangling = SearchResult((), (), notes=(Note.DANGLING_OPERATOR,))
+    for query in ("NOT", "----", "OR OR", "*", "()", 'report:A/HRC/58/19 NOT section:"a b"'):
+        (reply,) = search_reply(EN, dangling, USERNAME, PAGE, query=query)
+        assert reply.text.startswith("There is nothing to search for there"), query
+    for query in ("the NOT", "a*"):
+        (reply,) = search_reply(EN, dangling, USERNAME, PAGE, query=query)
+        assert reply.text.startswith("Those words are too short or too common"), query
+        assert reply.text.endswith("An OR, NOT or - with no word to apply to was ignored.")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_help_shows_the_search_syntax_by_example(language: str) -> None:
+    text = help_text(texts(language), [])
+    for example in (
+        "<code>OR</code>",
+        "<code>NOT</code>",
+        "<code>detention OR custody</code>",
+        '<code>"child labour"</code>',
+        "<code>traffick*</code>",
+        "<code>/search (detention OR custody) migrant -adult</code>",
+    ):
+        assert example in text
+    assert re.search(r'<code>-"[^"]+"</code>', text)
+    assert re.search(r"<code>NOT \w+</code>", text)
+    assert len(text) <= MESSAGE_LIMIT
+    parse_html(text)
