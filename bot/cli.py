@@ -148,17 +148,10 @@ def _print_json(value: Any) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2))
 
 
-# What this process has said once already.
-_said: set[str] = set()
-
-
-def _say_once_how_to_add_vectors(library: Library, *, to_log: bool = False) -> None:
-    """Once per process, if some reports have no vectors (an index built before meaning search):
-    that they are found by their words only, and how to add them. In the log (`run`) or on
-    stderr (the sandbox and `search`)."""
-    if "vectors" in _said:
-        return
-    _said.add("vectors")
+def _say_how_to_add_vectors(library: Library, *, to_log: bool = False) -> None:
+    """If some reports have no vectors (an index built before meaning search): that they are
+    found by their words only, and how to add them. In the log (`run`) or on stderr (the
+    sandbox and `search`); each command says it once, as it starts."""
     missing = library.missing_vectors()
     if not missing:
         return
@@ -184,7 +177,7 @@ def _run(settings: Settings, library: Library) -> int:
     if settings.token is None:
         print("No REPORTBOT_TOKEN is set: starting the sandbox instead.", file=sys.stderr)
         return _sandbox(library)
-    _say_once_how_to_add_vectors(library, to_log=True)
+    _say_how_to_add_vectors(library, to_log=True)
     application = build_application(
         settings.token.get_secret_value(),
         settings.api_base_url,
@@ -262,7 +255,7 @@ def _sandbox(library: Library) -> int:
     from bot.app import loading_meaning
     from bot.sandbox.chat import run_sandbox
 
-    _say_once_how_to_add_vectors(library)
+    _say_how_to_add_vectors(library)
     try:
         with loading_meaning(library):
             return asyncio.run(run_sandbox(library, sys.stdin, sys.stdout))
@@ -361,7 +354,7 @@ def _export(args: argparse.Namespace, library: Library) -> int:
 
 
 def _search(args: argparse.Namespace, library: Library) -> int:
-    _say_once_how_to_add_vectors(library)
+    _say_how_to_add_vectors(library)
     try:
         result = library.search(
             " ".join(args.query), limit=max(1, min(args.limit, 100)), lang=args.lang, mode=args.mode

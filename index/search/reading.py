@@ -22,7 +22,6 @@ from index.search.fusion import fused
 from index.search.meaning import Near, place_of
 from index.search.nearness import AnalysedTexts, bonus, most
 from index.search.query import (
-    QueryWord,
     Wanted,
     all_of,
     any_of,
@@ -62,9 +61,9 @@ RERANKED = 100
 @dataclass(frozen=True)
 class Words:
     """What the words channel found for a query: `ranked` paragraphs (document numbers and
-    scores, best first), the first `complete` of them with every word, and the share of the
-    query's words (concepts) each has; the first `exact` of them
-    have what must be found as typed (index.search.query.must_be_exact). `searchable` is False
+    scores, best first), the first `complete` of them with every word, and the `shares` of the
+    query's words (concepts) each has; the first `exact` of them have what must be found as
+    typed (index.search.query.must_be_exact). `searchable` is False
     when there is nothing to search: no words, or a `report:` filter naming no indexed report.
     The rest is as in SearchResult; `lang` is the language of the paragraphs searched."""
 
@@ -158,8 +157,8 @@ class Reading:
         limit: int,
         mode: Mode,
     ) -> list[Ranked]:
-        """The `limit` best paragraphs by words (`found`), meaning
-        (`near`) or both fused, as `mode` says."""
+        """The `limit` best paragraphs by words (`found`), meaning (`near`) or both fused, as
+        `mode` says."""
         if not found.searchable:
             return []
         words = [self._place_of(docnum) for docnum, _ in found.ranked]
@@ -294,12 +293,12 @@ class Reading:
             analyzer,
             thesaurus,
             partial(
-                _corrected,
-                self.searcher,
-                analyzer,
-                thesaurus.knows,
-                fields,
-                partial(self._near, fields),
+                correct_spelling,
+                searcher=self.searcher,
+                analyzer=analyzer,
+                known=thesaurus.knows,
+                fields=fields,
+                near=partial(self._near, fields),
             ),
             partial(
                 split_unknown_compounds,
@@ -382,17 +381,6 @@ class Reading:
             kept = self.searcher.reader().lexicon(fields.words)
             self._vocabularies[fields.lang] = Vocabulary(word.decode("utf-8") for word in kept)
         return self._vocabularies[fields.lang].near(word, edits)
-
-
-def _corrected(
-    searcher: Any,
-    analyzer: Any,
-    known: Callable[[str], bool],
-    fields: schema.Fields,
-    near: Callable[[str, int], list[str]],
-    words: tuple[QueryWord, ...],
-) -> tuple[tuple[QueryWord, ...], tuple[tuple[str, str], ...]]:
-    return correct_spelling(words, searcher, analyzer, known, fields, near)
 
 
 def _indexed_in(searcher: Any, fields: schema.Fields) -> Callable[[str], bool]:
