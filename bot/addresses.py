@@ -28,6 +28,7 @@ class Action(Enum):
     OPEN = "o"  # a new message with the paragraph (deep links, /para)
     NAVIGATE = "n"  # the paragraph, in place of what this message shows
     CITE = "c"  # a new message with the full reference, ready to copy
+    SAVE = "v"  # into the chat's collection
 
 
 # `o-A_HRC_58_19-3`, `o-A_HRC_58_19-I-3` for annex I, `o-A_RES_78_9-appendix_A-3` for another
@@ -49,6 +50,14 @@ READING_ORDER: tuple[ParagraphKind, ...] = tuple(
     sorted(PARAGRAPH_KINDS, key=lambda kind: kind != PREAMBULAR)
 )
 RESULTS_PAGE = re.compile(r"^s-([0-9a-f]{8})-(\d{1,2})$")
+# The chat's collection: a page of it (`k-0`), an entry removed from it on a page (`x-42-0`).
+COLLECTION_PAGE = re.compile(r"^k-(\d{1,3})$")
+ENTRY_REMOVAL = re.compile(r"^x-(\d{1,12})-(\d{1,3})$")
+# A page of the paragraphs citing a report (`y-A_HRC_58_19-0-0`) or one of its paragraphs
+# (`y-A_HRC_58_19-3-0`, its body's paragraph 3).
+CITED_BY_PAGE = re.compile(r"^y-([A-Za-z0-9_]{1,40})-(\d{1,6})-(\d{1,3})$")
+# A followed topic no longer followed (`u-7`).
+TOPIC_REMOVAL = re.compile(r"^u-(\d{1,12})$")
 
 
 def address_pattern(*actions: Action) -> re.Pattern[str]:
@@ -72,6 +81,11 @@ class ResultsPage:
 
 def symbol_slug(symbol: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "_", symbol).strip("_")
+
+
+def slug_symbol(slug: str, symbols: Iterable[str]) -> str | None:
+    """The symbol among `symbols` whose slug `slug` is, if any."""
+    return next((symbol for symbol in symbols if symbol_slug(symbol) == slug), None)
 
 
 @dataclass(frozen=True)
@@ -139,7 +153,7 @@ class Address:
 
     def resolve(self, symbols: Iterable[str]) -> str | None:
         """The indexed symbol this address points to, if any still is."""
-        return next((symbol for symbol in symbols if symbol_slug(symbol) == self.slug), None)
+        return slug_symbol(self.slug, symbols)
 
 
 def address(
@@ -169,3 +183,72 @@ def parse_address(data: str | None) -> Address | None:
 def parse_page(data: str | None) -> ResultsPage | None:
     match = RESULTS_PAGE.match(data or "")
     return ResultsPage(match[1], int(match[2])) if match else None
+
+
+@dataclass(frozen=True)
+class CollectionPage:
+    """Page `page` (from 0) of the chat's collection."""
+
+    page: int
+
+    def encode(self) -> str:
+        return f"k-{self.page}"
+
+
+@dataclass(frozen=True)
+class EntryRemoval:
+    """The saved entry `entry` removed, from page `page` of the collection, shown again."""
+
+    entry: int
+    page: int
+
+    def encode(self) -> str:
+        return f"x-{self.entry}-{self.page}"
+
+
+@dataclass(frozen=True)
+class TopicRemoval:
+    topic: int
+
+    def encode(self) -> str:
+        return f"u-{self.topic}"
+
+
+def parse_collection_page(data: str | None) -> CollectionPage | None:
+    match = COLLECTION_PAGE.match(data or "")
+    return CollectionPage(int(match[1])) if match else None
+
+
+def parse_entry_removal(data: str | None) -> EntryRemoval | None:
+    match = ENTRY_REMOVAL.match(data or "")
+    return EntryRemoval(int(match[1]), int(match[2])) if match else None
+
+
+def parse_topic_removal(data: str | None) -> TopicRemoval | None:
+    match = TOPIC_REMOVAL.match(data or "")
+    return TopicRemoval(int(match[1])) if match else None
+
+
+@dataclass(frozen=True)
+class CitedByPage:
+    """Page `page` (from 0) of the paragraphs citing the report of slug `slug`, or its body's
+    paragraph `number` (0: the report as a whole)."""
+
+    slug: str
+    number: int
+    page: int
+
+    def encode(self) -> str:
+        return f"y-{self.slug}-{self.number}-{self.page}"
+
+    def resolve(self, symbols: Iterable[str]) -> str | None:
+        return slug_symbol(self.slug, symbols)
+
+
+def cited_by_page(symbol: str, number: int | None, page: int = 0) -> CitedByPage:
+    return CitedByPage(symbol_slug(symbol), number or 0, page)
+
+
+def parse_cited_by_page(data: str | None) -> CitedByPage | None:
+    match = CITED_BY_PAGE.match(data or "")
+    return CitedByPage(match[1], int(match[2]), int(match[3])) if match else None

@@ -6,12 +6,12 @@ an event loop, as `run_polling` does outside one.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import threading
 import time
 from collections.abc import AsyncIterator, Collection, Iterator
-from contextlib import asynccontextmanager, contextmanager
-from pathlib import Path
+from contextlib import asynccontextmanager, contextmanager, suppress
 
 from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
@@ -25,12 +25,26 @@ from telegram.ext import (
 )
 
 from bot.context import CONTEXT_TYPES, BotApplication, BotContext, Services
-from bot.features import fallbacks, inline, operators, paragraphs, search, settings, start
-from bot.persistence import JsonChatPersistence
+from bot.features import (
+    citations,
+    collection,
+    fallbacks,
+    inline,
+    operators,
+    paragraphs,
+    search,
+    settings,
+    start,
+    topics,
+)
+from bot.features.digests import INTERVAL as DIGEST_INTERVAL
+from bot.features.digests import Digests
+from bot.persistence import StoreChatPersistence
 from bot.replies.i18n import N_, Texts, texts
 from bot.services.alerts import Alerts
 from bot.services.ordering import RUNNING, ChatOrder
 from bot.services.throttle import Clock, SearchLimits, SearchThrottle
+from bot.store import Store, memory_store
 from index import ENGLISH, LANGUAGES, Library
 
 log = logging.getLogger(__name__)
@@ -44,6 +58,11 @@ COMMANDS = (
     ("settings", N_("This chat's settings")),
     ("report", N_("Choose this chat's report: /report A/HRC/58/19")),
     ("lang", N_("Choose the language I reply in: /lang fr")),
+    ("follow", N_("Hear of new reports on a topic: /follow trafficking")),
+    ("following", N_("The topics this chat follows")),
+    ("citedby", N_("The paragraphs citing a report: /citedby A/HRC/58/19 3")),
+    ("saved", N_("This chat's saved paragraphs")),
+    ("export", N_("The saved paragraphs as a Word file")),
     ("forget", N_("Erase what I keep about this chat")),
     ("help", N_("What I do and how to use me")),
     ("start", N_("Start here")),
@@ -59,7 +78,18 @@ UNLIMITED = SearchLimits(per_user=0, per_group=0, inline_per_user=0)
 RATE_LIMIT_RETRIES = 2
 # Each feature adds its handlers in turn; within a group PTB gives an update to the first that
 # takes it, so the fallbacks, which take whatever is left, come last.
-FEATURES = (start, search, paragraphs, settings, operators, inline, fallbacks)
+FEATURES = (
+    start,
+    search,
+    paragraphs,
+    citations,
+    collection,
+    topics,
+    settings,
+    operators,
+    inline,
+    fallbacks,
+)
 
 
 def command_menu(t: Texts) -> list[BotCommand]:
@@ -77,11 +107,26 @@ async def _register_commands(application: BotApplication) -> None:
             )
 
 
+async def _started(application: BotApplication) -> None:
+    """The command menu registered, and the digests of new reports sent from now on."""
+    await _register_commands(application)
+    digests = Digests(application, application.bot_data.services.digest_interval)
+    application.bot_data.digests = asyncio.create_task(digests.run(), name="digests")
+
+
+async def _stopped(application: BotApplication) -> None:
+    task = application.bot_data.digests
+    if task is not None:
+        task.cancel()
+        with suppress(asyncio.CancelledError):
+            await task
+
+
 def build_application(
     token: str,
     base_url: str,
     library: Library,
-    state_file: Path | None = None,
+    store: Store | None = None,
     *,
     rate_limit: bool = True,
     limits: SearchLimits = UNLIMITED,
@@ -89,8 +134,12 @@ def build_application(
     operators_chat: int | None = None,
     clock: Clock = time.monotonic,
     concurrent: int = RUNNING,
+    digest_interval: float = DIGEST_INTERVAL,
 ) -> BotApplication:
-    """The bot; with `state_file`, chats' choices (their report) survive restarts there.
+    """The bot; with `store`, what chats chose (their report, their language, the topics they
+    follow, the paragraphs they saved) survives restarts; without, it is kept in memory. Every
+    `digest_interval` seconds while it serves, it looks for reports published since and sends
+    their digests to the chats that follow them (bot/features/digests.py).
 
     With `rate_limit`, calls keep within Telegram's flood limits (about 30 messages a second in
     all, 20 a minute in each group), and a 429 is waited out and the call made again, rather
@@ -116,18 +165,21 @@ def build_application(
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
             )
         )
-        .post_init(_register_commands)
+        .post_init(_started)
+        .post_stop(_stopped)
     )
     if rate_limit:
         # PTB's defaults are Telegram's published limits; getUpdates is never throttled.
         builder.rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))
-    if state_file is not None:
-        state_file.parent.mkdir(parents=True, exist_ok=True)
-        # Written within a second of a change, not only at a clean shutdown.
-        builder.persistence(JsonChatPersistence(state_file, update_interval=1))
+    if store is None:
+        store = memory_store()
+    # Written within a second of a change, not only at a clean shutdown.
+    builder.persistence(StoreChatPersistence(store, update_interval=1))
     application = builder.build()
     application.bot_data.services = Services(
         library=library,
+        store=store,
+        digest_interval=digest_interval,
         throttle=SearchThrottle(limits, clock),
         alerts=Alerts(operators_chat, clock),
         operators=frozenset(operators),
@@ -177,7 +229,7 @@ def loading_meaning(library: Library) -> Iterator[threading.Thread]:
 @asynccontextmanager
 async def running(application: BotApplication) -> AsyncIterator[None]:
     """Initialised, post_init run (as `run_polling` and `run_webhook` do) and started; stopped
-    again at the end, after whatever feeds it updates has stopped."""
+    again at the end (post_stop run), after whatever feeds it updates has stopped."""
     try:
         async with application:
             if application.post_init is not None:
@@ -187,6 +239,8 @@ async def running(application: BotApplication) -> AsyncIterator[None]:
                 yield
             finally:
                 await application.stop()
+                if application.post_stop is not None:
+                    await application.post_stop(application)
     except InvalidToken:
         # PTB's own message quotes the token.
         raise InvalidToken(TOKEN_REFUSED) from None

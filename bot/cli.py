@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.addresses import Place, parse_place
 from bot.logs import configure_logging
+from bot.memory import fewer_malloc_arenas
 from bot.sandbox.terminal import bold
 from config.settings import Settings, SettingsError, load_settings
 from index import (
@@ -38,7 +39,9 @@ from index import (
     IngestError,
     Library,
     Overrides,
+    Paragraph,
     Progress,
+    Resolved,
     SearchResult,
     UnknownReports,
     collect_paths,
@@ -47,6 +50,7 @@ from index import (
     open_library,
     part_name,
     read_reports,
+    resolve_references,
 )
 
 if TYPE_CHECKING:
@@ -55,6 +59,12 @@ if TYPE_CHECKING:
     from bot.context import BotApplication
 
 log = logging.getLogger("reportbot")
+
+# A citing paragraph is shown by its first characters.
+_CITED_SUMMARY = 200
+
+# Under REPORTBOT_DATA_DIR, where the sandbox keeps its chat's settings.
+SANDBOX_DATA = "sandbox"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -137,6 +147,17 @@ def _parser() -> argparse.ArgumentParser:
     reports = commands.add_parser("reports", help="the indexed reports")
     reports.add_argument("--json", action="store_true")
 
+    cited = commands.add_parser(
+        "citedby", help="the indexed paragraphs that cite a report, or one of its paragraphs"
+    )
+    cited.add_argument("symbol")
+    cited.add_argument("number", nargs="?", type=int, help="a paragraph of its body, e.g. 3")
+    cited.add_argument("--json", action="store_true")
+
+    remove = commands.add_parser("remove", help="take a report out of the index")
+    remove.add_argument("symbol")
+    remove.add_argument("--lang", help="one language version only, e.g. fr (default: all)")
+
     commands.add_parser(
         "vectors",
         help="add the vectors that meaning search needs to the reports indexed without them",
@@ -173,16 +194,22 @@ def _run(settings: Settings, library: Library) -> int:
 
     from bot.app import build_application, loading_meaning
     from bot.services.throttle import SearchLimits
+    from bot.store import StoreError, open_store
 
     if settings.token is None:
         print("No REPORTBOT_TOKEN is set: starting the sandbox instead.", file=sys.stderr)
-        return _sandbox(library)
+        return _sandbox(library, settings.data_dir)
     _say_how_to_add_vectors(library, to_log=True)
+    try:
+        store = open_store(settings.data_dir)
+    except StoreError as error:
+        print(f"reportbot: {error}", file=sys.stderr)
+        return 1
     application = build_application(
         settings.token.get_secret_value(),
         settings.api_base_url,
         library,
-        settings.state_file,
+        store,
         rate_limit=settings.rate_limit,
         limits=SearchLimits(
             per_user=settings.searches_per_user,
@@ -191,10 +218,11 @@ def _run(settings: Settings, library: Library) -> int:
         ),
         operators=settings.admin_ids,
         operators_chat=settings.admin_chat_id,
+        digest_interval=settings.digest_interval,
     )
     library.keep_warm()
     try:
-        with loading_meaning(library):
+        with store, loading_meaning(library):
             return _serve(application, library, settings)
     except InvalidToken:
         print(
@@ -251,14 +279,22 @@ def _serve_webhook(
     return 0
 
 
-def _sandbox(library: Library) -> int:
+def _sandbox(library: Library, data_dir: Path) -> int:
     from bot.app import loading_meaning
     from bot.sandbox.chat import run_sandbox
+    from bot.store import StoreError, open_store
 
     _say_how_to_add_vectors(library)
     try:
-        with loading_meaning(library):
-            return asyncio.run(run_sandbox(library, sys.stdin, sys.stdout))
+        # A store of its own: the emulator's ids could be those of real chats.
+        store = open_store(data_dir / SANDBOX_DATA)
+    except StoreError as error:
+        print(f"reportbot: {error}", file=sys.stderr)
+        return 1
+    try:
+        with store, loading_meaning(library):
+            files = data_dir / SANDBOX_DATA / "files"
+            return asyncio.run(run_sandbox(library, sys.stdin, sys.stdout, store, files))
     except KeyboardInterrupt:
         return 0
 
@@ -461,13 +497,81 @@ def _para(args: argparse.Namespace, library: Library) -> int:
                 "section": paragraph.section,
                 "text": paragraph.text,
                 "link": paragraph.link,
+                "notes": [
+                    {"n": number, "text": note}
+                    for number, note in zip(_note_numbers(paragraph), paragraph.notes, strict=True)
+                ],
+                "references": [
+                    {
+                        "text": found.reference.text,
+                        "kind": found.reference.kind,
+                        "symbol": found.reference.symbol,
+                        "para": list(found.reference.paragraphs),
+                        "link": _reference_link(found),
+                        "indexed": found.indexed,
+                    }
+                    for found in resolve_references(library, paragraph, paragraph.lang)
+                ],
             }
         )
         return 0
     heading = " — ".join(filter(None, (paragraph.citation, paragraph.section)))
     print(f"{heading}\n\n{paragraph.text}")
+    for number, note in zip(_note_numbers(paragraph), paragraph.notes, strict=True):
+        print(f"\n{number or '•'} {note}")
     if paragraph.link:
         print(f"\n{paragraph.link}")
+    return 0
+
+
+def _note_numbers(paragraph: Paragraph) -> Sequence[int | None]:
+    """Each note's number in the report, or None where the index does not know them."""
+    return paragraph.note_numbers or [None] * len(paragraph.notes)
+
+
+def _reference_link(found: Resolved) -> str | None:
+    """The cited paragraph's own link when it is indexed, else the UN document's."""
+    if found.target is not None:
+        return found.target.link or found.target.official_url
+    return found.url
+
+
+def _cited_by(args: argparse.Namespace, library: Library) -> int:
+    symbol = next(
+        (r.symbol for r in library.reports() if r.symbol.casefold() == args.symbol.casefold()), None
+    )
+    if symbol is None:
+        print(f"reportbot: {args.symbol} is not indexed", file=sys.stderr)
+        return 1
+    citing = library.cited_by(symbol, args.number)
+    if args.json:
+        _print_json(
+            [
+                {
+                    "symbol": paragraph.symbol,
+                    "para": paragraph.number,
+                    "annex": paragraph.annex,
+                    "summary": paragraph.text[:_CITED_SUMMARY],
+                    "link": paragraph.link or paragraph.official_url,
+                }
+                for paragraph in citing
+            ]
+        )
+        return 0
+    cited = symbol if args.number is None else f"{symbol}, para. {args.number}"
+    print(f"{cited}: cited in {len(citing)} paragraph{'s' if len(citing) != 1 else ''}")
+    for paragraph in citing:
+        print(f"\n{paragraph.citation}\n{paragraph.text[:_CITED_SUMMARY]}")
+    return 0
+
+
+def _remove(args: argparse.Namespace, library: Library) -> int:
+    removed = library.remove(args.symbol, args.lang)
+    if not removed:
+        where = f" in {args.lang}" if args.lang else ""
+        print(f"reportbot: {args.symbol} is not indexed{where}", file=sys.stderr)
+        return 1
+    print(f"removed {args.symbol} ({', '.join(removed)})")
     return 0
 
 
@@ -579,6 +683,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The sandbox shares the terminal with the chat: only problems are logged there.
     quiet = in_sandbox and settings.log_level != "DEBUG"
     configure_logging("WARNING" if quiet else settings.log_level, secrets)
+    if args.command == "run":
+        # Before any thread starts: each would otherwise make malloc arenas of its own.
+        fewer_malloc_arenas()
     try:
         library = open_library(settings.index_dir, settings.catalogue)
     except IngestError as error:
@@ -591,7 +698,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "run":
             return _run(settings, library)
         if args.command == "sandbox":
-            return _sandbox(library)
+            return _sandbox(library, settings.data_dir)
         if args.command == "ingest":
             return _ingest(args, settings, library)
         if args.command == "fetch":
@@ -602,6 +709,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _search(args, library)
         if args.command == "para":
             return _para(args, library)
+        if args.command == "citedby":
+            return _cited_by(args, library)
+        if args.command == "remove":
+            return _remove(args, library)
         if args.command == "vectors":
             return _vectors(library)
         return _reports(args, library)

@@ -6,6 +6,7 @@ bot_data), and `BotContext` the context that carries both to every handler.
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -19,13 +20,14 @@ from bot.services.alerts import Alerts
 from bot.services.searches import SearchMemory
 from bot.services.throttle import Clock, SearchThrottle
 from bot.services.updates import SeenUpdates
+from bot.store import Store
 from index import Library
 
 
 @dataclass
 class ChatData:
-    """What the bot keeps about a chat: PTB's chat_data, saved by bot/persistence.py as JSON,
-    a setting the chat has not made left out."""
+    """What the bot keeps about a chat: PTB's chat_data, saved by bot/persistence.py in the
+    store, a setting the chat has not made left out."""
 
     report: str | None = None
     """The report the chat chose with /report, by symbol."""
@@ -61,6 +63,10 @@ class Services:
     """What the handlers share, made once with the application."""
 
     library: Library
+    store: Store
+    """What chats chose, follow and saved, and the digests on their way (bot/store)."""
+    digest_interval: float
+    """Seconds between looks for new reports to send digests of."""
     throttle: SearchThrottle
     alerts: Alerts
     operators: frozenset[int]
@@ -77,6 +83,8 @@ class BotData:
     services exist: `bot.app.build_application` hands them over straight after."""
 
     services: Services
+    digests: asyncio.Task[None] | None = None
+    """The loop sending digests (bot/features/digests.py), while the bot runs."""
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], ChatData, BotData]):

@@ -15,7 +15,6 @@ CONFIG_DIR = Path(__file__).resolve().parent
 DEFAULT_CATALOGUE = CONFIG_DIR / "catalogue.toml"
 
 
-STATE_FILE = "bot-state.json"
 # Telegram's rule for setWebhook's secret_token.
 WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
@@ -39,7 +38,8 @@ class Settings(BaseSettings):
     )
     index_dir: Path = Field(default=Path("var/index"), description="Where the Whoosh index lives.")
     data_dir: Path = Field(
-        default=Path("var"), description="Where the bot keeps chats' settings between runs."
+        default=Path("var"),
+        description="Where the bot keeps what it knows of chats (a SQLite database) between runs.",
     )
     catalogue: Path = Field(
         default=DEFAULT_CATALOGUE, description="The reports to load when the index is empty."
@@ -68,6 +68,12 @@ class Settings(BaseSettings):
     inline_searches_per_user: int = Field(
         default=30, ge=0, description="Inline queries a minute by one person (0: no limit)."
     )
+    digest_interval: float = Field(
+        default=5.0,
+        gt=0,
+        le=3600,
+        description="Seconds between looks for newly published reports to send digests of.",
+    )
     # NoDecode: "123,456" as people write it, not the JSON list pydantic-settings expects.
     admin_ids: Annotated[frozenset[int], NoDecode] = Field(
         default=frozenset(), description="Telegram user ids of the bot's operators."
@@ -79,10 +85,6 @@ class Settings(BaseSettings):
         default="https://documents.un.org",
         description="The UN Official Document System, where `reportbot fetch` gets reports.",
     )
-
-    @property
-    def state_file(self) -> Path:
-        return self.data_dir / STATE_FILE
 
     @field_validator("token")
     @classmethod

@@ -6,6 +6,7 @@ can change shape without it noticing. The import contracts in pyproject.toml che
 """
 
 from index.citation import reference
+from index.cross_references import Resolved, resolve_references
 from index.errors import IndexUnavailable, IngestBusy, IngestError
 from index.export import FORMATS, WRITERS, UnknownReports, export_rows
 from index.ingest.catalogue import load_catalogue
@@ -26,6 +27,7 @@ from index.models import (
     Report,
     part_name,
 )
+from index.references.reader import Reference, document_url, read_references
 from index.results import (
     BOTH,
     HYBRID,
@@ -46,6 +48,7 @@ from index.results import (
 from index.search.clauses import PREFIX_WORDS
 from index.search.syntax import MAX_CLAUSES, MAX_DEPTH, MAX_PHRASE_WORDS, MIN_PREFIX, Note
 from index.store.transactions import BULK_FROM
+from index.topics import TOPIC_CLOSENESS, TOPIC_DEPTH, topic_hits
 
 __all__ = [
     "BAR_FROM_PARAGRAPHS",
@@ -70,6 +73,8 @@ __all__ = [
     "PREFIX_WORDS",
     "SEMANTIC",
     "SUPPORTED_SUFFIXES",
+    "TOPIC_CLOSENESS",
+    "TOPIC_DEPTH",
     "UNNUMBERED",
     "WORDS",
     "WRITERS",
@@ -89,12 +94,15 @@ __all__ = [
     "Paragraph",
     "ParagraphKind",
     "Progress",
+    "Reference",
     "Report",
+    "Resolved",
     "SearchResult",
     "Segment",
     "Summary",
     "UnknownReports",
     "collect_paths",
+    "document_url",
     "export_rows",
     "fetch_reports",
     "load_catalogue",
@@ -102,6 +110,9 @@ __all__ = [
     "open_library",
     "paragraph_link",
     "part_name",
+    "read_references",
     "read_reports",
     "reference",
+    "resolve_references",
+    "topic_hits",
 ]

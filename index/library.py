@@ -8,6 +8,7 @@ and what they read from the published index is kept until another is published.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import logging
 import threading
@@ -23,7 +24,7 @@ from index.ingest.catalogue import load_catalogue
 from index.language.detection import query_language
 from index.language.meaning import encoder
 from index.language.official import ENGLISH, LANGUAGES, check_language, official_language
-from index.models import NUMBERED, PREAMBULAR, Paragraph, ParagraphKind, Report
+from index.models import NUMBERED, PARAGRAPH_KINDS, PREAMBULAR, Paragraph, ParagraphKind, Report
 from index.results import HYBRID, LEXICAL, MODES, PREFIX_CUT, Mode, SearchResult
 from index.search.filters import split_filters
 from index.search.hits import hit
@@ -33,6 +34,7 @@ from index.search.spelling import corrected_text
 from index.search.synonyms import SYNONYMS, Thesaurus, load_synonyms
 from index.search.syntax import parse
 from index.store import schema
+from index.store.citations import Citations, Citing
 from index.store.documents import paragraph_from, report_from
 from index.store.generations import Generations
 from index.store.transactions import (
@@ -53,6 +55,14 @@ log = logging.getLogger(__name__)
 CACHED_SEARCHES = 512
 # Seconds left to searches between two steps of warming up.
 WARM_UP_PAUSE = 0.005
+
+
+# A citing paragraph's kind, as the citations keep it (text).
+_KINDS: dict[str, ParagraphKind] = {kind: kind for kind in PARAGRAPH_KINDS}
+
+
+class _NothingToRemove(Exception):
+    """Ends a removal's transaction unpublished: the report was not there."""
 
 
 class Library:
@@ -82,6 +92,8 @@ class Library:
         # are analysed when that language is first searched (Chinese loads jieba's dictionary).
         self._synonyms = load_synonyms(SYNONYMS)
         self._thesauri: dict[str, Thesaurus] = {}
+        # The citations of the published index, read when first asked for (cited_by).
+        self._citations_of: tuple[Path, Citations | None] | None = None
         # One long-lived searcher, replaced when another index is published (by any process);
         # what is read from it is kept until then.
         self._read_afresh()
@@ -186,6 +198,55 @@ class Library:
                 and (document.get("paragraph_kind") or NUMBERED) == kind
             )
 
+    def cited_by(
+        self, symbol: str, paragraph: int | None = None, lang: str = ENGLISH
+    ) -> list[Paragraph]:
+        """The paragraphs of other reports that cite document `symbol`, or its paragraph
+        `paragraph`, each once: in `lang` where its report has that version, else in English,
+        else in the first there is; by report, then in reading order."""
+        with self._lock:
+            self._fresh_reading()
+            if self._citations_of is None or self._citations_of[0] != self._folder:
+                self._citations_of = (self._folder, Citations.open(self._folder))
+            citations = self._citations_of[1]
+        citing = [] if citations is None else citations.citing(symbol, paragraph)
+        versions: dict[tuple[str, str | None, str, int], dict[str, Citing]] = {}
+        for found in citing:
+            place = (found.symbol, found.annex, found.kind, found.number)
+            versions.setdefault(place, {})[found.lang] = found
+        chosen = [
+            by_lang.get(lang) or by_lang.get(ENGLISH) or next(iter(by_lang.values()))
+            for _, by_lang in sorted(
+                versions.items(),
+                key=lambda item: (
+                    item[0][0],
+                    item[0][1] is not None,
+                    item[0][1] or "",
+                    item[0][2] != PREAMBULAR,
+                    item[0][3],
+                ),
+            )
+        ]
+        found_paragraphs = (
+            self.paragraph(c.symbol, c.number, c.lang, c.annex, _KINDS.get(c.kind, NUMBERED))
+            for c in chosen
+        )
+        return [found for found in found_paragraphs if found is not None]
+
+    def remove(self, symbol: str, lang: str | None = None, *, wait: bool = False) -> list[str]:
+        """Removes report `symbol`'s version in `lang`, or every version when None, with its
+        paragraphs, vectors and citations; returns the languages removed (none: it had none,
+        and the index is left as it was)."""
+        try:
+            with self.transaction(wait=wait, vectors=False) as batch:
+                removed = batch.remove(symbol, lang)
+                if not removed:
+                    # Nothing changes: nothing is published.
+                    raise _NothingToRemove
+        except _NothingToRemove:
+            return []
+        return [found_lang for _, found_lang in removed]
+
     def paragraphs(self, symbol: str, lang: str = "en") -> list[Paragraph]:
         """Every paragraph of the report, body first, then each annex, in order: a preamble
         before the numbered paragraphs it comes before."""
@@ -209,6 +270,7 @@ class Library:
         lang: str | None = None,
         fallback_lang: str = ENGLISH,
         mode: Mode = HYBRID,
+        within: str | None = None,
     ) -> SearchResult:
         """The `limit` paragraphs that best match `query`, best first, by their words and by
         their meaning (`mode`: HYBRID, the two fused; LEXICAL or SEMANTIC, one of them).
@@ -235,6 +297,10 @@ class Library:
         symbol, words in quotes, a rare name) keeps the lead over what is merely close in
         meaning. Reports without vectors (`missing_vectors`) are found by their words only.
 
+        `within` narrows the search to one report (a followed topic matched against a report
+        just published) as a `report:` filter would; if the query's own `report:` filters name
+        others only, nothing is found.
+
         The result is remembered (CACHED_SEARCHES of the latest) until another index is
         published: the same search again costs nothing.
         """
@@ -243,12 +309,17 @@ class Library:
         if mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
         text, filters = split_filters(query)
+        if within is not None:
+            named = {symbol.casefold() for symbol in filters.reports}
+            if named and within.casefold() not in named:
+                return SearchResult(words=(), hits=(), lang=lang or ENGLISH)
+            filters = dataclasses.replace(filters, reports=(within,))
         parsed = parse(text)
         if lang is None:
             lang = query_language(parsed.plain, official_language(fallback_lang) or ENGLISH)
         else:
             check_language(lang)
-        key = (query, limit, lang, mode)
+        key = (query, limit, lang, mode, within)
         with self._lock:
             reading = self._fresh_reading()
             cached = self._searches.get(key)
@@ -386,7 +457,7 @@ class Library:
         self._reading = Reading(
             self._ix.searcher(), self._analyzers, self._thesaurus, Vectors.open(self._folder)
         )
-        self._searches: LRUCache[tuple[str, int, str, str], SearchResult] = LRUCache(
+        self._searches: LRUCache[tuple[str, int, str, str, str | None], SearchResult] = LRUCache(
             CACHED_SEARCHES
         )
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import re
 from typing import Literal
 
@@ -85,6 +87,9 @@ class Paragraph(BaseModel):
     text: str
     page: int | None = None
     notes: tuple[str, ...] = ()
+    # Each note's number in the report, as its footnote marks it: empty when not known (a
+    # paragraph read from text without footnotes, or indexed before the numbers were kept).
+    note_numbers: tuple[int, ...] = ()
     link: str | None = None
 
     @property
@@ -147,6 +152,10 @@ class Report(BaseModel):
     summary: str = ""
     paragraphs: tuple[Paragraph, ...] = ()
     paragraph_count: int = 0
+    # What this version of the report holds, as a fingerprint of its metadata and paragraphs
+    # (`fingerprint`), set when it is indexed: the same report ingested again has the same
+    # version, a corrected one another. Empty for listings of indexes built before it was kept.
+    version: str = ""
 
     @property
     def year(self) -> int | None:
@@ -155,3 +164,10 @@ class Report(BaseModel):
     @property
     def official_url(self) -> str:
         return official_url(self.symbol, self.lang)
+
+    def fingerprint(self) -> str:
+        """A digest of everything the report holds but its version: its metadata and every
+        paragraph. Short, as it travels in the bot's records, yet far from any chance clash."""
+        # ASCII JSON: any text can be held, a lone surrogate from a broken file included.
+        held = json.dumps(self.model_dump(exclude={"version", "paragraph_count"}), default=str)
+        return hashlib.blake2b(held.encode(), digest_size=12).hexdigest()

@@ -56,6 +56,12 @@ class Hit:
     score: float
     summary: Summary
     match: Match = WORDS
+    share: float = 0.0
+    """The share of the query's words the paragraph has: 1.0 when it has them all (or their
+    synonyms), 0.0 when it was found by meaning alone."""
+    closeness: float | None = None
+    """How close in meaning to the query, as the sentence encoder's cosine (from -1 to 1); None
+    when meaning was not searched or did not find it."""
 
 
 @dataclass(frozen=True)

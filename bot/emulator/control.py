@@ -507,6 +507,13 @@ class Emulator:
             raise KeyError(f"no message {message_id} in chat {chat_id}")
         return copy.deepcopy(found)
 
+    def file(self, file_id: str) -> bytes:
+        """The content of a file the bot sent (a Document's file_id), as Telegram keeps it."""
+        stored = self._state.files.get(file_id)
+        if stored is None:
+            raise KeyError(f"the bot has sent no file {file_id!r}")
+        return stored.content
+
     def bot_messages(self, chat_id: int, *, after: int = 0) -> list[JsonObject]:
         """The bot's messages in the chat with a message_id above `after`, as they are now."""
         return [
@@ -615,8 +622,8 @@ class Emulator:
 
     def _file_ids(self) -> JsonObject:
         """A file's two ids, as Telegram gives each file it stores."""
-        number = next(self._state.file_numbers)
-        return {"file_id": f"AgACAgQAAxkBAAI{number:08d}", "file_unique_id": f"AQAD{number:08d}"}
+        file_id, file_unique_id = self._state.new_file_ids("photo")
+        return {"file_id": file_id, "file_unique_id": file_unique_id}
 
     def _user(self, user: Mapping[str, Any]) -> JsonObject:
         known = self._state.users.get(user["id"])

@@ -17,9 +17,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from bot.emulator.errors import ApiError
+from bot.emulator.files import StoredFile, Upload
 from bot.emulator.markup import check_reply_markup
 from bot.emulator.state import ChatState, JsonObject, State, Webhook
-from bot.emulator.text import FormattedText, format_text, utf16_len
+from bot.emulator.text import FormattedText, format_caption, format_text, utf16_len
 
 Handler = Callable[[State, dict[str, Any]], Awaitable[Any]]
 
@@ -202,6 +203,54 @@ async def get_webhook_info(state: State, params: dict[str, Any]) -> JsonObject:
 async def send_message(state: State, params: dict[str, Any]) -> JsonObject:
     chat = state.chat(params["chat_id"])
     text = format_text(params["text"], params.get("parse_mode"), params.get("entities"))
+    return _send(state, chat, params, text, link_preview_options=params.get("link_preview_options"))
+
+
+@_implements(
+    "sendDocument", chat_id="chat_id is empty", document="there is no document in the request"
+)
+async def send_document(state: State, params: dict[str, Any]) -> JsonObject:
+    chat = state.chat(params["chat_id"])
+    document = _document(state, params["document"])
+    caption = format_caption(
+        params.get("caption", ""), params.get("parse_mode"), params.get("caption_entities")
+    )
+    message = _send(
+        state,
+        chat,
+        params,
+        document=document.document(),
+        caption=caption.text or None,
+        caption_entities=caption.entities or None,
+    )
+    # Only a file that went out in a message has a file_id the bot can send again.
+    state.files[document.file_id] = document
+    return message
+
+
+def _document(state: State, sent: Upload | str) -> StoredFile:
+    """The file a sendDocument sends: uploaded now, or one sent before by its file_id."""
+    if isinstance(sent, Upload):
+        if not sent.content:
+            raise ApiError.bad_request("file must be non-empty")
+        file_id, file_unique_id = state.new_file_ids("document")
+        return StoredFile(file_id, file_unique_id, sent.filename, sent.content)
+    known = state.files.get(sent)
+    if known is None:
+        # Telegram would fetch an HTTP URL; the emulator, offline, knows none.
+        raise ApiError.bad_request("wrong file identifier/HTTP URL specified")
+    return known
+
+
+def _send(
+    state: State,
+    chat: ChatState,
+    params: dict[str, Any],
+    text: FormattedText | None = None,
+    **content: Any,
+) -> JsonObject:
+    """Send the bot's new message to `chat`: its `text` or other `content`, with the keyboard
+    and reply the send* method's `params` ask for; a copy of the message sent."""
     markup = params.get("reply_markup")
     if markup is not None:
         check_reply_markup(markup)
@@ -211,7 +260,7 @@ async def send_message(state: State, params: dict[str, Any]) -> JsonObject:
         text,
         reply_to_message=_replied_message(chat, params.get("reply_parameters")),
         reply_markup=markup,
-        link_preview_options=params.get("link_preview_options"),
+        **content,
     )
     return copy.deepcopy(message)
 
@@ -235,15 +284,15 @@ async def edit_message_text(state: State, params: dict[str, Any]) -> JsonObject:
     message = _message_to_edit(state, params)
     if "text" not in params:  # optional in api.json, as rich_message may replace it
         raise ApiError.bad_request("message text is empty")
+    if "text" not in message:  # a document's caption is edited by editMessageCaption
+        raise ApiError.bad_request("there is no text in the message to edit")
     text = format_text(params["text"], params.get("parse_mode"), params.get("entities"))
     return _edit(message, text, params.get("reply_markup"))
 
 
 @_implements("editMessageReplyMarkup")
 async def edit_message_reply_markup(state: State, params: dict[str, Any]) -> JsonObject:
-    message = _message_to_edit(state, params)
-    text = FormattedText(message["text"], message.get("entities", []))
-    return _edit(message, text, params.get("reply_markup"))
+    return _edit(_message_to_edit(state, params), None, params.get("reply_markup"))
 
 
 def _message_to_edit(state: State, params: dict[str, Any]) -> JsonObject:
@@ -262,21 +311,31 @@ def _message_to_edit(state: State, params: dict[str, Any]) -> JsonObject:
     return message
 
 
-def _edit(message: JsonObject, text: FormattedText, markup: JsonObject | None) -> JsonObject:
-    """Apply an edit; as in Telegram, an edit without reply_markup removes the keyboard."""
+def _edit(message: JsonObject, text: FormattedText | None, markup: JsonObject | None) -> JsonObject:
+    """Apply an edit of the text (None: the content stays as it is) and keyboard; as in
+    Telegram, an edit without reply_markup removes the keyboard."""
     if markup is not None:
         check_reply_markup(markup)
-    current = (message["text"], message.get("entities", []), message.get("reply_markup"))
-    if current == (text.text, text.entities, markup):
+    current = (message.get("text"), message.get("entities", []), message.get("reply_markup"))
+    edited = (
+        (current[0], current[1], markup) if text is None else (text.text, text.entities, markup)
+    )
+    if edited == current:
         raise ApiError.bad_request(_NOT_MODIFIED)
-    message["text"] = text.text
-    for key, value in (("entities", text.entities or None), ("reply_markup", markup)):
-        if value is None:
-            message.pop(key, None)
-        else:
-            message[key] = value
+    if text is not None:
+        message["text"] = text.text
+        _set(message, "entities", text.entities or None)
+    _set(message, "reply_markup", markup)
     message["edit_date"] = int(time.time())
     return copy.deepcopy(message)
+
+
+def _set(message: JsonObject, key: str, value: Any) -> None:
+    """Set an optional field of a message; None leaves it out, as Telegram does."""
+    if value is None:
+        message.pop(key, None)
+    else:
+        message[key] = value
 
 
 @_implements("answerCallbackQuery")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import socket
 import struct
 from typing import Any
@@ -11,20 +12,26 @@ from typing import Any
 from aiohttp import web
 
 from bot.emulator.errors import ApiError
+from bot.emulator.files import MAX_UPLOAD_BYTES, Upload, too_large
 from bot.emulator.methods import IMPLEMENTED
 from bot.emulator.spec import load_spec
 from bot.emulator.state import Call, State
 
 _FORMS = ("application/x-www-form-urlencoded", "multipart/form-data")
+# Room for a largest upload and the parameters beside it: a larger file is refused by
+# MAX_UPLOAD_BYTES in Telegram's words, not cut off mid-request by aiohttp.
+_MAX_REQUEST_BYTES = MAX_UPLOAD_BYTES + 1024 * 1024
 
 
-async def _raw_params(request: web.Request) -> dict[str, str]:
-    """The parameters as the Bot API server sees them: every value a string.
+async def _raw_params(request: web.Request) -> tuple[dict[str, str], dict[str, Upload]]:
+    """The parameters as the Bot API server sees them, every value a string, and the files
+    uploaded with them by part name.
 
     JSON body values that are not strings are re-encoded as JSON, so that both encodings decode
-    alike. File parts of a multipart body are left out: no implemented method takes a file.
+    alike.
     """
     params = dict(request.query)
+    uploads: dict[str, Upload] = {}
     if request.content_type == "application/json":
         try:
             body = json.loads(await request.text())
@@ -36,9 +43,27 @@ async def _raw_params(request: web.Request) -> dict[str, str]:
             if value is not None:
                 params[name] = value if isinstance(value, str) else json.dumps(value)
     elif request.content_type in _FORMS:
-        form = await request.post()
-        params.update({name: value for name, value in form.items() if isinstance(value, str)})
-    return params
+        try:
+            form = await request.post()
+        except web.HTTPRequestEntityTooLarge:
+            raise too_large() from None
+        for name, value in form.items():
+            if isinstance(value, str):
+                params[name] = value
+            elif isinstance(value, web.FileField):
+                uploads[name] = await _upload(value)
+    return params, uploads
+
+
+async def _upload(part: web.FileField) -> Upload:
+    """A file part's content, read off the disk aiohttp spooled it to."""
+    with part.file:
+        size = part.file.seek(0, os.SEEK_END)
+        if size > MAX_UPLOAD_BYTES:
+            raise too_large()
+        part.file.seek(0)
+        content = await asyncio.to_thread(part.file.read)
+    return Upload(part.filename, content)
 
 
 class Server:
@@ -50,7 +75,7 @@ class Server:
 
     async def start(self, host: str, port: int) -> None:
         """Listen on `port` (0: any free one; `port` tells which)."""
-        app = web.Application()
+        app = web.Application(client_max_size=_MAX_REQUEST_BYTES)
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
         app.router.add_route("*", "/{tail:.*}", self._not_found)
         # Cancelling the handler when the client goes away keeps an abandoned long poll from
@@ -87,8 +112,8 @@ class Server:
         self.state.arrive(method.name if method else name)
         params: dict[str, Any] = {}
         try:
-            raw = await _raw_params(request)
-            params = raw if method is None else self._spec.decode_leniently(method, raw)
+            raw, uploads = await _raw_params(request)
+            params = raw if method is None else self._spec.decode_leniently(method, raw, uploads)
             if request.match_info["token"] != self.state.token:
                 raise ApiError(401, "Unauthorized")
             if method is None:
@@ -107,7 +132,7 @@ class Server:
                     501, f"Not Implemented: the emulator does not implement {method.name}"
                 )
             values = self._spec.decode_params(
-                method, raw, implementation.missing, implementation.optional
+                method, raw, uploads, implementation.missing, implementation.optional
             )
             body = {"ok": True, "result": await implementation.run(self.state, values)}
             status = 200

@@ -17,6 +17,7 @@ from importlib import resources
 from typing import Any
 
 from bot.emulator.errors import ApiError
+from bot.emulator.files import Upload, input_file
 
 _ARRAY = "Array of "
 _INTEGER = re.compile(r"-?\d+")
@@ -109,33 +110,47 @@ class Spec:
         self,
         method: Method,
         raw: Mapping[str, str],
+        uploads: Mapping[str, Upload],
         missing: Mapping[str, str],
         optional: frozenset[str] = frozenset(),
     ) -> dict[str, Any]:
         """The method's parameters as Python values; ApiError for what Telegram rejects.
 
-        An empty value counts as absent, as in the Bot API server. `missing` gives Telegram's
-        own wording for some absent required parameters; `optional` names those required in
+        An empty value counts as absent, as in the Bot API server. A file parameter is an
+        `Upload` from `uploads` or a string (see files.py). `missing` gives Telegram's own
+        wording for some absent required parameters; `optional` names those required in
         api.json that Telegram lets be absent all the same.
         """
         values: dict[str, Any] = {}
         for field in method.fields:
-            text = raw.get(field.name, "")
-            if text:
-                values[field.name] = self.decode(field, text)
+            value = self._value(field, raw, uploads)
+            if value is not None:
+                values[field.name] = value
             elif field.required and field.name not in optional:
                 default = f'parameter "{field.name}" is required'
                 raise ApiError.bad_request(missing.get(field.name, default))
         return values
 
-    def decode_leniently(self, method: Method, raw: Mapping[str, str]) -> dict[str, Any]:
+    def decode_leniently(
+        self, method: Method, raw: Mapping[str, str], uploads: Mapping[str, Upload]
+    ) -> dict[str, Any]:
         """Every parameter sent, decoded where it is valid: what a recorded call shows."""
         values: dict[str, Any] = dict(raw)
         for field in method.fields:
-            if raw.get(field.name):
-                with contextlib.suppress(ApiError):
-                    values[field.name] = self.decode(field, raw[field.name])
+            with contextlib.suppress(ApiError):
+                value = self._value(field, raw, uploads)
+                if value is not None:
+                    values[field.name] = value
         return values
+
+    def _value(
+        self, field: Field, raw: Mapping[str, str], uploads: Mapping[str, Upload]
+    ) -> Any | None:
+        """One parameter's value; None if it is absent."""
+        text = raw.get(field.name, "")
+        if "InputFile" in field.types:
+            return input_file(field.name, text, uploads)
+        return self.decode(field, text) if text else None
 
     def decode(self, field: Field, text: str) -> Any:
         """One parameter's value from its text, by the first of its types that fits."""

@@ -12,11 +12,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.emulator.errors import ApiError
+from bot.emulator.files import StoredFile
 from bot.emulator.text import FormattedText
 
 JsonObject = dict[str, Any]
 # Without allowed_updates Telegram sends every kind but these.
 _OPT_IN_UPDATES = frozenset({"chat_member", "message_reaction", "message_reaction_count"})
+# The first characters of Telegram's file ids and unique ids, which encode the file's type.
+_FILE_ID_PREFIXES = {
+    "photo": ("AgACAgQAAxkBAAI", "AQAD"),
+    "document": ("BQACAgQAAxkBAAI", "AgAD"),
+}
 
 
 @dataclass(frozen=True)
@@ -26,7 +32,8 @@ class Call:
     method: str
     """The method's name as api.json spells it (as sent, if the method is unknown)."""
     params: dict[str, Any]
-    """The parameters sent, decoded by type: numbers, booleans, objects and arrays."""
+    """The parameters sent, decoded by type: numbers, booleans, objects and arrays; a file
+    uploaded with the request as an `Upload`."""
     status: int
     """The HTTP status answered; 0 if the connection was cut instead (`fail_next(reset=True)`)."""
     response: dict[str, Any]
@@ -197,7 +204,9 @@ class State:
         self.user_ids = itertools.count(100_000_001)
         self.group_ids = itertools.count(1_001_000_000_001)  # as -100… supergroup ids
         self.basic_group_ids = itertools.count(400_000_001)
-        self.file_numbers = itertools.count(1)
+        self.files: dict[str, StoredFile] = {}
+        """The files the bot has sent, by file_id."""
+        self._file_numbers = itertools.count(1)
 
     def arrive(self, method: str) -> None:
         self.arrivals.append(method)
@@ -251,6 +260,12 @@ class State:
 
     def new_query_id(self) -> str:
         return str(next(self._query_ids))
+
+    def new_file_ids(self, kind: str) -> tuple[str, str]:
+        """A new file's file_id and file_unique_id, for a "photo" or a "document"."""
+        number = next(self._file_numbers)
+        file_prefix, unique_prefix = _FILE_ID_PREFIXES[kind]
+        return f"{file_prefix}{number:08d}", f"{unique_prefix}{number:08d}"
 
     def chat(self, chat_id: int | str) -> ChatState:
         """The chat a call names, if the bot can reach it; ApiError as Telegram's if not."""

@@ -1,4 +1,5 @@
-"""Message text as Telegram stores it: parse modes, trimming, length limits, bot commands."""
+"""Message text and captions as Telegram stores them: parse modes, trimming, length limits, bot
+commands."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from bot.emulator.errors import ApiError
 from bot.emulator.html import HtmlError, parse_html
 
 MAX_MESSAGE_LENGTH = 4096
+MAX_CAPTION_LENGTH = 1024
 _WHITESPACE = " \t\n\r\v\f"
 _BOT_COMMAND = re.compile(r"(?<![\w/<>])/[A-Za-z0-9_]{1,64}(?:@[A-Za-z0-9_]{3,32})?(?![\w/<>])")
 
@@ -33,6 +35,28 @@ def format_text(
 
     As the Bot API server does, a parse mode takes precedence over explicit entities.
     """
+    formatted = _parsed(text, parse_mode, entities)
+    if not formatted.text:
+        raise ApiError.bad_request("message text is empty")
+    if utf16_len(formatted.text) > MAX_MESSAGE_LENGTH:
+        raise ApiError.bad_request("message is too long")
+    return formatted
+
+
+def format_caption(
+    caption: str, parse_mode: str | None, entities: Sequence[dict[str, Any]] | None
+) -> FormattedText:
+    """A media message's caption and its entities, as `format_text` reads a text; it may be
+    empty (no caption)."""
+    formatted = _parsed(caption, parse_mode, entities)
+    if utf16_len(formatted.text) > MAX_CAPTION_LENGTH:
+        raise ApiError.bad_request("message caption is too long")
+    return formatted
+
+
+def _parsed(
+    text: str, parse_mode: str | None, entities: Sequence[dict[str, Any]] | None
+) -> FormattedText:
     mode = (parse_mode or "").lower()
     if mode == "html":
         try:
@@ -45,12 +69,7 @@ def format_text(
         plain, parsed = text, [dict(entity) for entity in entities or ()]
     else:
         raise ApiError.bad_request("unsupported parse_mode")
-    formatted = _trimmed(plain, parsed)
-    if not formatted.text:
-        raise ApiError.bad_request("message text is empty")
-    if utf16_len(formatted.text) > MAX_MESSAGE_LENGTH:
-        raise ApiError.bad_request("message is too long")
-    return formatted
+    return _trimmed(plain, parsed)
 
 
 def _trimmed(text: str, entities: list[dict[str, Any]]) -> FormattedText:

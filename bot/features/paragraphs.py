@@ -19,6 +19,7 @@ from bot.addresses import (
     Place,
     ResultsPage,
     address_pattern,
+    cited_by_page,
     parse_address,
     parse_place,
 )
@@ -28,8 +29,14 @@ from bot.features.sending import answer_button, replace, send
 from bot.features.settings import chat_report, find_report, reports_for
 from bot.replies import render
 from bot.replies.i18n import Texts
+from bot.replies.references import (
+    cited_button,
+    notes_block,
+    own_paragraph_buttons,
+    references_block,
+)
 from bot.replies.render import Reply
-from index import ENGLISH, NUMBERED, Library, Paragraph, Report
+from index import ENGLISH, NUMBERED, Library, Paragraph, Report, resolve_references
 
 
 def add_handlers(application: BotApplication) -> None:
@@ -45,7 +52,7 @@ def add_handlers(application: BotApplication) -> None:
 async def para(update: Update, context: BotContext) -> None:
     """`/para N`, `/para SYMBOL N`, `/para annex I N`, `/para SYMBOL annex I N`, and `/para pp3`
     for a resolution's third preambular paragraph."""
-    target = await _target(update, context)
+    target = await named_place(update, context)
     if target is not None:
         report, place = target
         await _show(context, context.texts, update.effective_chat, report.symbol, place)
@@ -53,7 +60,7 @@ async def para(update: Update, context: BotContext) -> None:
 
 async def cite(update: Update, context: BotContext) -> None:
     """`/cite N` and the other forms of /para: the full reference, ready to copy."""
-    target = await _target(update, context)
+    target = await named_place(update, context)
     if target is not None:
         report, place = target
         paragraph = await asyncio.to_thread(_paragraph, context.services.library, report, place)
@@ -89,7 +96,7 @@ async def open_button(update: Update, context: BotContext) -> None:
 
 async def open_address(context: BotContext, t: Texts, chat: Chat | None, target: Address) -> bool:
     """Send the paragraph `target` points to; False if it points to none (any longer)."""
-    symbol = await _resolve(context.services.library, target)
+    symbol = await resolve(context.services.library, target)
     return symbol is not None and await _show(context, t, chat, symbol, target.place, target.lang)
 
 
@@ -97,7 +104,7 @@ async def _open(context: BotContext, t: Texts, chat: Chat, target: Address) -> s
     return None if await open_address(context, t, chat, target) else render.stale_button(t)
 
 
-async def _target(update: Update, context: BotContext) -> tuple[Report, Place] | None:
+async def named_place(update: Update, context: BotContext) -> tuple[Report, Place] | None:
     """The paragraph a /para or /cite names; None, after saying why, if it names none."""
     args = list(context.args or [])
     t = context.texts
@@ -168,7 +175,8 @@ def _paragraph_replies(
     lang: str | None = None,
 ) -> list[Reply] | None:
     """The paragraph in `lang` (the reader's language when not given), or in English, or in
-    whatever version the report has, with buttons for its other versions."""
+    whatever version the report has, with its notes and references, buttons for its other
+    versions and the paragraphs of its own report it refers to, and how often it is cited."""
     languages = library.languages(symbol)
     wanted = [lang or t.language, ENGLISH, *languages]
     version = next((code for code in wanted if code in languages), None)
@@ -178,7 +186,18 @@ def _paragraph_replies(
     if paragraph is None:
         return None
     places = _places(library, symbol, version, place.annex)
-    return render.paragraph_reply(t, paragraph, places, username, back, languages)
+    resolved = resolve_references(library, paragraph, t.language)
+    after = [
+        block
+        for block in (notes_block(paragraph), references_block(t, resolved, username))
+        if block is not None
+    ]
+    rows = [own_paragraph_buttons(resolved, back)]
+    if place.annex is None and place.kind == NUMBERED:
+        cited = len(library.cited_by(symbol, place.number, t.language))
+        if cited:
+            rows.append([cited_button(t, cited, cited_by_page(symbol, place.number))])
+    return render.paragraph_reply(t, paragraph, places, username, back, languages, after, rows)
 
 
 async def _show(
@@ -205,14 +224,14 @@ async def _show(
     return True
 
 
-async def _resolve(library: Library, target: Address) -> str | None:
+async def resolve(library: Library, target: Address) -> str | None:
     reports = await asyncio.to_thread(library.reports)
     return target.resolve(report.symbol for report in reports)
 
 
 async def _navigate(context: BotContext, t: Texts, message: Message, target: Address) -> str | None:
     library = context.services.library
-    symbol = await _resolve(library, target)
+    symbol = await resolve(library, target)
     if symbol is None:
         return render.stale_button(t)
     replies = await asyncio.to_thread(
@@ -233,7 +252,7 @@ async def _navigate(context: BotContext, t: Texts, message: Message, target: Add
 
 async def _cite(context: BotContext, t: Texts, chat: Chat, target: Address) -> str | None:
     library = context.services.library
-    symbol = await _resolve(library, target)
+    symbol = await resolve(library, target)
     if symbol is None:
         return render.stale_button(t)
     report = await asyncio.to_thread(library.report, symbol, target.lang)

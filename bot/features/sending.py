@@ -5,6 +5,7 @@ A group that became a supergroup meanwhile takes its settings along.
 
 from __future__ import annotations
 
+import asyncio
 import html
 from collections.abc import Awaitable, Callable, Sequence
 from typing import TypeVar
@@ -35,16 +36,18 @@ async def _send_one(context: BotContext, chat_id: int, reply: Reply) -> int:
     try:
         await context.bot.send_message(chat_id, reply.text, reply_markup=reply.keyboard)
     except ChatMigrated as moved:
-        move_settings(context, chat_id, moved.new_chat_id)
+        await move_settings(context, chat_id, moved.new_chat_id)
         chat_id = moved.new_chat_id
         await context.bot.send_message(chat_id, reply.text, reply_markup=reply.keyboard)
     return chat_id
 
 
-def move_settings(context: BotContext, old: int, new: int) -> None:
+async def move_settings(context: BotContext, old: int, new: int) -> None:
+    """A group became a supergroup: its settings, topics and collection go with it."""
     # Only settings that exist are moved: moving an empty entry would erase the new one's.
     if context.application.chat_data.get(old):
         context.application.migrate_chat_data(old_chat_id=old, new_chat_id=new)
+    await asyncio.to_thread(context.services.store.move_chat, old, new)
 
 
 async def replace(context: BotContext, message: Message, replies: Sequence[Reply]) -> None:

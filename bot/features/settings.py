@@ -43,7 +43,7 @@ async def report(update: Update, context: BotContext) -> None:
     t = context.texts
     indexed = await reports_for(t, context.services.library)
     chosen = find_report(indexed, context.args[0]) if context.args else None
-    if chosen is not None and not await _may_change_settings(update, context):
+    if chosen is not None and not await may_change_settings(update, context):
         await send(context, update.effective_chat, [Reply(render.admins_only(t))])
         return
     if chosen is not None and context.chat_data is not None:
@@ -73,7 +73,7 @@ async def settings(update: Update, context: BotContext) -> None:
 async def lang(update: Update, context: BotContext) -> None:
     """`/lang CODE`: the chat's language, remembered across restarts; `/lang`: the six."""
     chosen = official_language(context.args[0]) if context.args else None
-    if chosen is not None and not await _may_change_settings(update, context):
+    if chosen is not None and not await may_change_settings(update, context):
         text = render.admins_only(context.texts)
     elif chosen is not None and context.chat_data is not None:
         context.chat_data.language = chosen
@@ -87,16 +87,18 @@ async def lang(update: Update, context: BotContext) -> None:
 
 
 async def forget(update: Update, context: BotContext) -> None:
-    """`/forget`: erase the chat's settings, on disk too at the next save (within a second)."""
+    """`/forget`: erase everything kept about the chat: its settings (on disk too at the next
+    save, within a second), its topics with their pending digests, and its collection."""
     # In the chat's language as it was: the choice is about to go.
     t = context.texts
     chat = update.effective_chat
     if chat is None:
         return
-    if not await _may_change_settings(update, context):
+    if not await may_change_settings(update, context):
         text = render.admins_only(t)
     else:
         context.application.drop_chat_data(chat.id)
+        await asyncio.to_thread(context.services.store.forget, chat.id)
         text = render.forgotten(t)
     await send(context, chat, [Reply(text)])
 
@@ -109,7 +111,7 @@ async def migrated(update: Update, context: BotContext) -> None:
         return
     old = message.migrate_from_chat_id or message.chat.id
     new = message.migrate_to_chat_id or message.chat.id
-    move_settings(context, old, new)
+    await move_settings(context, old, new)
 
 
 async def reports_for(t: Texts, library: Library) -> list[Report]:
@@ -141,7 +143,7 @@ def _reports_text(t: Texts, reports: Sequence[Report], chat_data: ChatData | Non
     return render.reports_list(t, reports, chat_report(reports, chat_data))
 
 
-async def _may_change_settings(update: Update, context: BotContext) -> bool:
+async def may_change_settings(update: Update, context: BotContext) -> bool:
     """Anyone in a private chat; in a group, its administrators (also when anonymous)."""
     chat, user, message = update.effective_chat, update.effective_user, update.effective_message
     if chat is None or chat.type == ChatType.PRIVATE:

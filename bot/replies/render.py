@@ -370,7 +370,8 @@ def related_in_meaning(t: Texts) -> str:
     return "≈ " + t.gettext("Related in meaning")
 
 
-def _result(t: Texts, rank: int, hit: Hit, username: str, reader: str | None = None) -> Block:
+def result_block(t: Texts, rank: int, hit: Hit, username: str, reader: str | None = None) -> Block:
+    """A hit as a search lists it: rank, citation, summary and links."""
     related = f"<i>{escape(related_in_meaning(t))}</i>\n" if hit.match == MEANING else ""
     return Markup(
         f"{rank}. {_heading(hit.paragraph, language_mark(t, hit.paragraph, reader))}\n"
@@ -530,7 +531,7 @@ def search_reply(
     reader = reader_language(result)
     blocks: list[Block] = [Markup(header)]
     blocks.extend(
-        _result(t, rank, hit, username, reader) for rank, hit in enumerate(result.hits, first)
+        result_block(t, rank, hit, username, reader) for rank, hit in enumerate(result.hits, first)
     )
     return _with_keyboard(pack(blocks), _result_buttons(t, result.hits, page, has_next))
 
@@ -538,7 +539,8 @@ def search_reply(
 def _paragraph_buttons(
     t: Texts, paragraph: Paragraph, places: Sequence[Place], back: ResultsPage | None
 ) -> InlineKeyboardMarkup:
-    """◀ ▶ to the neighbours within the body or the same annex; back to the results; cite.
+    """◀ ▶ to the neighbours within the body or the same annex; back to the results; cite;
+    save to the chat's collection.
 
     The neighbours are named as citations name them (`para. 2`), in every language."""
     here = place_of(paragraph)
@@ -566,6 +568,9 @@ def _paragraph_buttons(
     more.append(
         InlineKeyboardButton(t.gettext("Cite"), callback_data=_address(Action.CITE, paragraph))
     )
+    more.append(
+        InlineKeyboardButton(t.gettext("Save"), callback_data=_address(Action.SAVE, paragraph))
+    )
     return InlineKeyboardMarkup([turns, more] if turns else [more])
 
 
@@ -576,15 +581,20 @@ def paragraph_reply(
     username: str,
     back: ResultsPage | None = None,
     languages: Sequence[str] = (),
+    after: Sequence[Block] = (),
+    rows: Sequence[Sequence[InlineKeyboardButton]] = (),
 ) -> list[Reply]:
-    """The paragraph in full, verbatim, with ◀ ▶ to its neighbours among `places` and a button
-    for each other language version among `languages`."""
+    """The paragraph in full, verbatim, then `after` (its notes and references), with ◀ ▶ to its
+    neighbours among `places`, a button for each other language version among `languages`, and
+    `rows` of more buttons."""
     blocks: list[Block] = [
         Markup(_heading(paragraph)),
         Plain(paragraph.text),
+        *after,
         Markup(_links(t, paragraph, username)),
     ]
     keyboard = _paragraph_buttons(t, paragraph, places, back)
+    keyboard = InlineKeyboardMarkup([*keyboard.inline_keyboard, *(row for row in rows if row)])
     versions = [
         InlineKeyboardButton(
             NAMES[lang],
@@ -616,7 +626,7 @@ def cite_reply(t: Texts, report: Report, paragraph: Paragraph) -> Reply:
     return Reply(f"{text}\n{_link(link, link)}", keyboard)
 
 
-def _fitted(text: str, room: int) -> str:
+def fitted(text: str, room: int) -> str:
     """`text` escaped, cut at a word with an ellipsis until it takes at most `room` characters:
     a message chosen from an inline query is one message, it cannot be split."""
     while len(escape(text)) > room:
@@ -628,7 +638,7 @@ def _quoted(t: Texts, paragraph: Paragraph, username: str) -> str:
     """The paragraph as a quote, with its citation and links."""
     after = f"\n{_heading(paragraph)}\n{_links(t, paragraph, username)}"
     room = MESSAGE_LIMIT - len(after) - len("<blockquote></blockquote>")
-    return f"<blockquote>{_fitted(paragraph.text, room)}</blockquote>{after}"
+    return f"<blockquote>{fitted(paragraph.text, room)}</blockquote>{after}"
 
 
 def inline_result(
@@ -662,7 +672,7 @@ def inline_summary(t: Texts, report: Report) -> InlineQueryResultArticle:
     before = f"<b>{escape(report.symbol)}</b> — {escape(report.title)}\n"
     after = f"\n{_link(report.official_url, t.gettext('UN document'))}"
     room = MESSAGE_LIMIT - len(before) - len(after) - len("<blockquote expandable></blockquote>")
-    quote = f"<blockquote expandable>{_fitted(report.summary, room)}</blockquote>"
+    quote = f"<blockquote expandable>{fitted(report.summary, room)}</blockquote>"
     return InlineQueryResultArticle(
         id=f"summary-{symbol_slug(report.symbol)}",
         title=t.gettext("{symbol} — summary", symbol=report.symbol),
@@ -833,7 +843,10 @@ def admins_only(t: Texts) -> str:
 
 
 def forgotten(t: Texts) -> str:
-    return t.gettext("I have erased this chat's settings: its report and its language.")
+    return t.gettext(
+        "I have erased everything I kept about this chat: its report, its language, the topics "
+        "it follows and its saved paragraphs."
+    )
 
 
 def report_chosen(t: Texts, report: Report) -> str:
@@ -884,11 +897,24 @@ def help_text(t: Texts, reports: Sequence[Report]) -> str:
         ),
         t.gettext("<b>/cite</b> <i>number</i> — the full reference to a paragraph, to copy"),
         t.gettext(
+            "<b>/citedby</b> <i>symbol</i> [<i>number</i>] — the paragraphs of other reports "
+            "that cite a report, or one of its paragraphs"
+        ),
+        t.gettext(
             "<b>/reports</b> — the reports I have; <b>/report</b> <i>symbol</i> — this chat's "
             "report for /para"
         ),
         t.gettext(
             "<b>/lang</b> — the language I reply in; <b>/settings</b> — this chat's settings"
+        ),
+        t.gettext(
+            "<b>/follow</b> <i>words</i> — a digest here of each new report on them; "
+            "<b>/following</b> — this chat's topics"
+        ),
+        t.gettext(
+            "<b>/save</b> <i>number</i> or <b>Save</b> under a paragraph — keep it in this "
+            "chat's collection; <b>/saved</b> — the collection; <b>/export</b> — it as a Word "
+            "file with full citations"
         ),
         t.gettext("<b>/forget</b> — erase what I keep about this chat"),
         t.gettext("<b>/help</b> — this message"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 from collections import defaultdict
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, TextIO
 
 from telegram import Update
@@ -20,6 +21,7 @@ from bot.app import build_application, polling
 from bot.context import BotContext
 from bot.emulator import Call, Emulator
 from bot.sandbox.terminal import bold, format_message
+from bot.store import Store
 from index import Library
 
 SANDBOX_TOKEN = "1000000001:sandbox-token-not-valid-on-telegram"
@@ -51,9 +53,11 @@ class _Handled:
 class _Screen:
     """Prints what the bot did and remembers the buttons it offered, numbered."""
 
-    def __init__(self, out: TextIO, color: bool) -> None:
+    def __init__(self, out: TextIO, color: bool, emulator: Emulator, files: Path | None) -> None:
         self.out = out
         self.color = color
+        self.emulator = emulator
+        self.files = files
         self.buttons: dict[int, tuple[dict[str, Any], str, str]] = {}
 
     def show(self, calls: Sequence[Call]) -> None:
@@ -64,6 +68,8 @@ class _Screen:
                 self.say(f"[Telegram would reject {call.method}: {description}]")
             elif call.method in {"sendMessage", "editMessageText", "editMessageReplyMarkup"}:
                 offered = self._message(call.method, call.response["result"]) or offered
+            elif call.method == "sendDocument":
+                self._document(call.response["result"])
             elif call.method == "answerCallbackQuery" and call.params.get("text"):
                 self.say(f"(notice) {call.params['text']}")
         if offered:
@@ -85,16 +91,40 @@ class _Screen:
             if "callback_data" in button
         ]
 
+    def _document(self, message: dict[str, Any]) -> None:
+        """A file the bot sent: named, and kept in `files` for the person to open."""
+        document = message["document"]
+        name = Path(document["file_name"]).name
+        caption = format_message(
+            message.get("caption", ""), message.get("caption_entities", []), self.color
+        )
+        where = ""
+        if self.files is not None:
+            self.files.mkdir(parents=True, exist_ok=True)
+            (self.files / name).write_bytes(self.emulator.file(document["file_id"]))
+            where = f", saved as {self.files / name}"
+        self.say(
+            f"{bold('bot:', self.color)}\n[file {name}, {document['file_size']:,} bytes{where}]"
+            f"\n{caption}"
+        )
+
     def say(self, text: str) -> None:
         print(text, file=self.out, flush=True)
 
 
-async def run_sandbox(library: Library, stdin: TextIO, stdout: TextIO) -> int:
+async def run_sandbox(
+    library: Library,
+    stdin: TextIO,
+    stdout: TextIO,
+    store: Store | None = None,
+    files: Path | None = None,
+) -> int:
+    """Chat with the bot on `stdin` and `stdout`; the files it sends (/export) go to `files`."""
     interactive = stdin.isatty()
-    screen = _Screen(stdout, color=stdout.isatty())
     handled = _Handled()
     async with Emulator(token=SANDBOX_TOKEN, bot_username=BOT_USERNAME) as emulator:
-        application = build_application(SANDBOX_TOKEN, emulator.base_url, library)
+        screen = _Screen(stdout, stdout.isatty(), emulator, files)
+        application = build_application(SANDBOX_TOKEN, emulator.base_url, library, store)
         application.add_handler(TypeHandler(Update, handled.mark), group=DONE_GROUP)
         user = emulator.user(first_name="You")
         chat = emulator.private_chat(user)

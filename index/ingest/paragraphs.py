@@ -602,6 +602,7 @@ def _paragraph(
     text = plain_digits(text)
     page = draft.page if paged else None
     opening = text_before_first_marker(raw, known)
+    cited = [number for number in dict.fromkeys(markers) if number in footnotes]
     return Paragraph(
         symbol=meta.symbol,
         lang=meta.lang,
@@ -611,7 +612,8 @@ def _paragraph(
         section_path=tuple(strip_footnote_markers(part, known) for part in draft.section_path),
         text=text,
         page=page,
-        notes=tuple(footnotes[number] for number in dict.fromkeys(markers) if number in footnotes),
+        notes=tuple(footnotes[number] for number in cited),
+        note_numbers=tuple(cited),
         link=paragraph_link(
             meta.source_url, draft.number if draft.kind == NUMBERED else None, opening, page
         ),

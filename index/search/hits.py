@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from index.results import BOTH, MEANING, WORDS, Hit
+from index.results import BOTH, MEANING, WORDS, Hit, Match
 from index.search.meaning import Encode, closest_sentence
 from index.search.reading import Ranked
 from index.search.summaries import summarize, summarize_sentence
@@ -32,9 +32,10 @@ def hit(
     )
     has_words = ranked.by_words or any(segment.match for segment in summary.segments)
     if has_words:
-        return Hit(paragraph, ranked.score, summary, BOTH if ranked.by_meaning else WORDS)
+        match: Match = BOTH if ranked.by_meaning else WORDS
+        return Hit(paragraph, ranked.score, summary, match, ranked.share, ranked.closeness)
     if query is not None:
         summary = summarize_sentence(
             paragraph.text, closest_sentence(paragraph.text, query, encode)
         )
-    return Hit(paragraph, ranked.score, summary, MEANING)
+    return Hit(paragraph, ranked.score, summary, MEANING, ranked.share, ranked.closeness)

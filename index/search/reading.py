@@ -96,6 +96,10 @@ class Ranked:
     score: float
     by_words: bool
     by_meaning: bool
+    share: float = 0.0
+    """The share of the query's words it has (1.0: all of them); 0.0 when not found by them."""
+    closeness: float | None = None
+    """Its cosine with the query when found by meaning."""
 
 
 class Reading:
@@ -186,6 +190,7 @@ class Reading:
         by_words = dict(words)
         by_meaning = {found_near.place: found_near for found_near in near}
         scores = {place: score for (place, _), (_, score) in zip(words, found.ranked, strict=True)}
+        shares = {place: share for (place, _), share in zip(words, found.shares, strict=True)}
         ranked = []
         # Document numbers are looked up for the paragraphs shown only: a look-up by key costs
         # about as much as the rest of a search's steps for one paragraph.
@@ -204,6 +209,8 @@ class Reading:
                     scores.get(place, close.cosine if close is not None else 0.0),
                     by_words=place in by_words,
                     by_meaning=close is not None,
+                    share=shares.get(place, 0.0),
+                    closeness=None if close is None else close.cosine,
                 )
             )
             if len(ranked) == limit:

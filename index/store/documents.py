@@ -26,7 +26,11 @@ def report_document(report: Report) -> dict[str, object]:
     """The report's document: its metadata and summary (the listing), and the words kept for
     spelling in its language."""
     listing = report.model_copy(
-        update={"paragraphs": (), "paragraph_count": len(report.paragraphs)}
+        update={
+            "paragraphs": (),
+            "paragraph_count": len(report.paragraphs),
+            "version": report.fingerprint(),
+        }
     )
     document: dict[str, object] = {
         "key": schema.report_key(report.symbol, report.lang),
@@ -61,7 +65,9 @@ def paragraph_document(paragraph: Paragraph, title: str) -> dict[str, object]:
         fields.section: section,
         fields.title: title,
         "page": paragraph.page,
-        "notes": list(paragraph.notes),
+        # The notes' numbers beside their texts in the one stored field: a new field would
+        # change the schema, and an index with another schema is rebuilt from the catalogue.
+        "notes": {"numbers": list(paragraph.note_numbers), "texts": list(paragraph.notes)},
         "link": paragraph.link,
     }
 
@@ -91,7 +97,7 @@ def paragraph_from(stored: Mapping[str, Any]) -> Paragraph:
             "section_path": section.split(schema.SECTION_SEPARATOR) if section else (),
             "text": stored["text"],
             "page": stored.get("page"),
-            "notes": stored.get("notes") or (),
+            **_notes(stored.get("notes")),
             "link": stored.get("link"),
         }
     )
@@ -100,3 +106,11 @@ def paragraph_from(stored: Mapping[str, Any]) -> Paragraph:
 def report_from(stored: Mapping[str, Any]) -> Report:
     """The report's listing (metadata, summary and paragraph count) a report document holds."""
     return Report.model_validate_json(stored["report"])
+
+
+def _notes(stored: Any) -> dict[str, Any]:
+    """The notes and their numbers as a paragraph document stores them, or as indexes built
+    before the numbers were kept stored the notes alone (a list of texts)."""
+    if isinstance(stored, dict):
+        return {"notes": stored.get("texts") or (), "note_numbers": stored.get("numbers") or ()}
+    return {"notes": stored or ()}

@@ -2,8 +2,8 @@
 transactions that publish a whole new index or nothing, its paragraphs' vectors with it.
 
 A transaction's end writes the Whoosh index, then the vectors of the paragraphs it added (read
-back from the index written), then publishes both: what fails or is killed on the way, the
-encoder included, leaves the published index as it was.
+back from the index written), then what they cite (citations.py), then publishes them all: what
+fails or is killed on the way, the encoder included, leaves the published index as it was.
 """
 
 from __future__ import annotations
@@ -27,9 +27,11 @@ from index.language.meaning import encoder
 from index.language.official import check_language
 from index.models import Report
 from index.store import schema
+from index.store.citations import Citations, rows_of, write_citations
 from index.store.documents import (
     check_report,
     paragraph_document,
+    paragraph_from,
     report_document,
     stored_key,
 )
@@ -75,6 +77,8 @@ class Batch:
         # order would change from one run to the next).
         self._encode: dict[ReportKey, None] = {}
         self._missing = False
+        # The reports removed, whose vectors and citations go too.
+        self._removed: set[ReportKey] = set()
         # The vectors step, once the transaction has ended.
         self.encoded: Encoded | None = None
 
@@ -89,6 +93,24 @@ class Batch:
         for paragraph in report.paragraphs:
             self._writer.add_document(**paragraph_document(paragraph, report.title))
         self._encode[report.symbol, report.lang] = None
+
+    def remove(self, symbol: str, lang: str | None = None) -> list[ReportKey]:
+        """Removes report `symbol` in `lang`, or in every language when None, with its
+        paragraphs; returns the versions removed, (symbol, lang), none if it had none."""
+        matching = {"symbol": symbol} if lang is None else {"symbol": symbol, "lang": lang}
+        with self._writer.searcher() as searcher:
+            found = sorted(
+                (stored["symbol"], stored["lang"])
+                for stored in searcher.documents(kind=schema.REPORT, **matching)
+            )
+        for found_symbol, found_lang in found:
+            self._writer.delete_by_query(
+                And([Term("symbol", found_symbol), Term("lang", found_lang)])
+            )
+        for key in found:
+            self._encode.pop(key, None)
+            self._removed.add(key)
+        return found
 
     def add_vectors(self, reports: Collection[ReportKey] | None = None) -> None:
         """Gives the indexed reports `reports`, (symbol, lang), their paragraphs' vectors anew;
@@ -107,8 +129,8 @@ class Batch:
         started = time.monotonic()
         if not self._vectors:
             # The rows the reports added had, if any, are those of the versions they replace.
-            if self._encode and Vectors.open(folder) is not None:
-                write_vectors(folder, self._encode, ())
+            if (self._encode or self._removed) and Vectors.open(folder) is not None:
+                write_vectors(folder, {*self._encode, *self._removed}, ())
             self.encoded = Encoded(0, 0.0)
             return
         encoding = dict(self._encode)
@@ -138,9 +160,40 @@ class Batch:
                 yield report, [key for key, _ in keyed], vectors
                 done += len(keyed)
 
-        if encoding:
-            write_vectors(folder, encoding, encoded())
+        if encoding or self._removed:
+            write_vectors(folder, {*encoding, *self._removed}, encoded())
         self.encoded = Encoded(total, time.monotonic() - started)
+
+    def _write_citations(self, folder: Path) -> None:
+        """Writes the citations of the reports added into `folder`, whose Whoosh index is
+        committed, and drops those of the reports removed; all of them, the first time."""
+        ix = open_for_reading(folder)
+        try:
+            with ix.searcher() as searcher:
+                every = Citations.open(folder) is None
+                reports = (
+                    sorted(
+                        (stored["symbol"], stored["lang"])
+                        for stored in searcher.documents(kind=schema.REPORT)
+                    )
+                    if every
+                    else list(self._encode)
+                )
+                added = [
+                    (
+                        report,
+                        rows_of(
+                            paragraph_from(stored)
+                            for stored in searcher.documents(
+                                kind=schema.PARAGRAPH, symbol=report[0], lang=report[1]
+                            )
+                        ),
+                    )
+                    for report in reports
+                ]
+        finally:
+            ix.close()
+        write_citations(folder, {*reports, *self._removed}, added)
 
 
 @contextlib.contextmanager
@@ -178,6 +231,7 @@ def transaction(
             ix.close()
         # Encoded in this process, whose workers are done: they have written the index.
         batch._write_vectors(folder, on_vectors)
+        batch._write_citations(folder)
 
 
 def open_for_reading(folder: Path) -> Any:
@@ -200,8 +254,9 @@ def live_folder(generations: Generations) -> Path:
         log.warning("index in %s has another schema; starting an empty one", live)
     with generations.next(wait=True, start_empty=True) as folder:
         whoosh_index.create_in(str(folder), schema.build_schema()).close()
-        # No vectors at all would mean an index built before them.
+        # No vectors at all would mean an index built before them; likewise citations.
         write_vectors(folder, (), ())
+        write_citations(folder, (), ())
     published = generations.current()
     assert published is not None
     return published

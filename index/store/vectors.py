@@ -176,9 +176,9 @@ def write_vectors(
     all_codes = np.concatenate(codes) if codes else np.empty((0, DIMENSIONS), dtype=np.int8)
     all_scales = np.concatenate(scales) if scales else np.empty(0, dtype=np.float32)
     listing = json.dumps({"reports": runs, "keys": keys}, ensure_ascii=False).encode()
-    _replace(folder / CODES, lambda out: np.save(out, all_codes, allow_pickle=False))
-    _replace(folder / SCALES, lambda out: np.save(out, all_scales, allow_pickle=False))
-    _replace(folder / KEYS, lambda out: out.write(listing))
+    replace_file(folder / CODES, lambda out: np.save(out, all_codes, allow_pickle=False))
+    replace_file(folder / SCALES, lambda out: np.save(out, all_scales, allow_pickle=False))
+    replace_file(folder / KEYS, lambda out: out.write(listing))
 
 
 def quantised(
@@ -191,7 +191,7 @@ def quantised(
     return np.rint(vectors / scales[:, None]).astype(np.int8), scales
 
 
-def _replace(path: Path, write: Callable[[Any], object]) -> None:
+def replace_file(path: Path, write: Callable[[Any], object]) -> None:
     """A new file at `path`, written beside it and renamed over it: another generation's file
     hard-linked there is left as it was."""
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")

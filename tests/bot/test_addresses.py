@@ -7,13 +7,21 @@ import re
 import pytest
 
 from bot.addresses import (
+    MAX_BYTES,
     Action,
+    Address,
+    CollectionPage,
+    EntryRemoval,
     Place,
     ResultsPage,
+    TopicRemoval,
     address,
     parse_address,
+    parse_collection_page,
+    parse_entry_removal,
     parse_page,
     parse_place,
+    parse_topic_removal,
     symbol_slug,
 )
 
@@ -129,3 +137,21 @@ def test_para_names_a_paragraph_by_number_with_its_kind(
     assert Place(3, kind="preambular").code == "pp3"
     assert Place(3, kind="preambular").label == "pp. 3"
     assert Place(3).label == "para. 3"
+
+
+def test_collection_pages_entry_and_topic_removals_read_back_and_junk_is_refused() -> None:
+    for made, parse in (
+        (CollectionPage(3), parse_collection_page),
+        (EntryRemoval(123456, 7), parse_entry_removal),
+        (TopicRemoval(42), parse_topic_removal),
+    ):
+        assert parse(made.encode()) == made
+        assert len(made.encode().encode()) <= MAX_BYTES
+    for junk in ("k-", "k-1000", "x-1", "x-a-1", "u-", "u-1-2", "", None):
+        assert parse_collection_page(junk) is None
+        assert parse_entry_removal(junk) is None
+        assert parse_topic_removal(junk) is None
+    # A Save button's data is a paragraph's address.
+    saved = address(Action.SAVE, "A/HRC/58/19", Place(3), lang="fr").encode()
+    assert saved == "v-A_HRC_58_19-3-fr"
+    assert parse_address(saved) == Address(Action.SAVE, "A_HRC_58_19", Place(3), lang="fr")

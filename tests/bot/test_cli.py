@@ -8,7 +8,9 @@ import io
 import json
 import os
 import re
+import sqlite3
 import subprocess
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +18,7 @@ import aiohttp
 import pytest
 
 from bot.emulator import Emulator
+from bot.store import DATABASE_FILE, open_store
 from index import MATCHES, MODES, Library
 from index.store.generations import Generations
 from index.store.vectors import CODES, KEYS, SCALES
@@ -518,7 +521,7 @@ async def test_a_webhook_url_the_bot_api_refuses_is_one_clear_line(env: dict[str
 
 
 async def test_a_chats_settings_survive_sigkill(env: dict[str, str], tmp_path: Path) -> None:
-    state = tmp_path / "data" / "bot-state.json"
+    data_dir = tmp_path / "data"
     async with Emulator(token=TOKEN, bot_username="reportbot_live_bot") as emulator:
         env |= {"REPORTBOT_TOKEN": TOKEN, "REPORTBOT_API_BASE_URL": emulator.base_url}
         user = emulator.user(first_name="Mariam", language_code="en")
@@ -526,10 +529,12 @@ async def test_a_chats_settings_survive_sigkill(env: dict[str, str], tmp_path: P
         process = await start_bot(env)
         try:
             emulator.send_message(chat, user, "/report A/HRC/58/19")
-            for _ in range(100):
-                if state.is_file() and "A/HRC/58/19" in state.read_text():
-                    break
-                await asyncio.sleep(0.1)
+            # Read by this process while the bot's writes it: as a second bot process would.
+            with open_store(data_dir) as store:
+                for _ in range(100):
+                    if store.all_settings().get(chat["id"]) == {"report": "A/HRC/58/19"}:
+                        break
+                    await asyncio.sleep(0.1)
         finally:
             process.kill()
             await asyncio.wait_for(process.communicate(), 30)
@@ -542,7 +547,25 @@ async def test_a_chats_settings_survive_sigkill(env: dict[str, str], tmp_path: P
         finally:
             await stop_bot(process)
         assert "(chosen with /report)" in reply.params["text"]
-        assert list(state.parent.glob("*corrupt*")) == []
+        assert list(data_dir.glob("*corrupt*")) == []
+
+
+def test_a_database_written_by_a_newer_bot_is_refused_in_one_line(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    open_store(tmp_path / "data").close()
+    path = tmp_path / "data" / DATABASE_FILE
+    with closing(sqlite3.connect(path)) as connection, connection:
+        connection.execute("UPDATE schema_version SET version = version + 1")
+    env["REPORTBOT_TOKEN"] = TOKEN
+    done = reportbot(env, "run")
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[-1] == (
+        f"reportbot: the database {path} is at schema version 2, and this reportbot knows "
+        "versions up to 1: it was written by a newer reportbot. Run that version, or restore "
+        "a backup made by this one."
+    )
+    assert "Traceback" not in done.stderr
 
 
 # Search by meaning: modes, how a row was found, and the vectors of an index built before it.
@@ -728,3 +751,44 @@ def test_search_takes_a_query_starting_with_a_minus_and_says_what_it_could_not_s
         reportbot(env, "search", "trafficking", "-children", "--lim", "1", "--json").stdout
     )
     assert len(rows) <= 1
+
+
+CITING = Path(__file__).parent / "reports" / "A-HRC-60-99.md"
+
+
+def test_para_json_gives_notes_and_references_and_citedby_lists_the_citing_paragraphs(
+    env: dict[str, str],
+) -> None:
+    done = reportbot(env, "ingest", str(CITING), "--symbol", "A/HRC/60/99")
+    assert done.returncode == 0, done.stderr
+    shown = json.loads(reportbot(env, "para", "A/HRC/60/99", "1", "--json").stdout)
+    assert shown["notes"] == [{"n": 1, "text": "See A/HRC/59/41, paras. 14–18."}]
+    references = {found["text"]: found for found in shown["references"]}
+    assert references["A/HRC/58/19, paras. 3 and 4"] | {"link": None} == {
+        "text": "A/HRC/58/19, paras. 3 and 4",
+        "kind": "paragraph",
+        "symbol": "A/HRC/58/19",
+        "para": [3, 4],
+        "link": None,
+        "indexed": True,
+    }
+    assert references["General Assembly resolution 62/141"]["indexed"] is False
+    assert references["General Assembly resolution 62/141"]["link"] == (
+        "https://docs.un.org/en/A/RES/62/141"
+    )
+
+    citing = json.loads(reportbot(env, "citedby", "A/HRC/58/19", "--json").stdout)
+    assert [(row["symbol"], row["para"]) for row in citing] == [
+        ("A/HRC/60/99", 1),
+        ("A/HRC/60/99", 2),
+    ]
+    assert set(citing[0]) == {"symbol", "para", "annex", "summary", "link"}
+    done = reportbot(env, "citedby", "A/HRC/58/19", "4")
+    assert done.stdout.startswith("A/HRC/58/19, para. 4: cited in 1 paragraph\n")
+
+    done = reportbot(env, "remove", "A/HRC/60/99")
+    assert (done.returncode, done.stdout) == (0, "removed A/HRC/60/99 (en)\n")
+    assert json.loads(reportbot(env, "citedby", "A/HRC/58/19", "--json").stdout) == []
+    done = reportbot(env, "remove", "A/HRC/60/99")
+    assert done.returncode == 1
+    assert "A/HRC/60/99 is not indexed" in done.stderr

@@ -10,6 +10,7 @@ import pytest
 from bot.app import build_application, polling
 from bot.emulator import Emulator
 from bot.replies.bidi import FSI, PDI
+from bot.store import open_store
 from index import LANGUAGES, Library
 from tests.bot.chats import TOKEN, USERNAME, Chat
 from tests.bot.reading import buttons
@@ -33,13 +34,13 @@ TWO_FOUND = {
     "ru": "🔎 2 пункта по запросу trafficking",
     "es": "🔎 2 párrafos para trafficking",
 }
-BACK_AND_CITE = {
-    "ar": ["↪ النتائج", "الإحالة"],
-    "zh": ["↩ 结果", "引用"],
-    "en": ["↩ Results", "Cite"],
-    "fr": ["↩ Résultats", "Citer"],
-    "ru": ["↩ Результаты", "Цитировать"],
-    "es": ["↩ Resultados", "Citar"],
+BACK_CITE_AND_SAVE = {
+    "ar": ["↪ النتائج", "الإحالة", "حفظ"],
+    "zh": ["↩ 结果", "引用", "收藏"],
+    "en": ["↩ Results", "Cite", "Save"],
+    "fr": ["↩ Résultats", "Citer", "Enregistrer"],
+    "ru": ["↩ Результаты", "Цитировать", "Сохранить"],
+    "es": ["↩ Resultados", "Citar", "Guardar"],
 }
 
 
@@ -78,21 +79,23 @@ async def test_results_and_their_buttons_speak_the_users_language(
     calls = await chat.press(results, opened["callback_data"])
     (edit,) = [call for call in calls if call.method == "editMessageText"]
     labels = [b["text"] for b in buttons(edit.response["result"])]
-    assert labels == ["◀ para. 2", "para. 4 ▶", *BACK_AND_CITE[language]]
+    assert labels == ["◀ para. 2", "para. 4 ▶", *BACK_CITE_AND_SAVE[language]]
 
 
 async def test_lang_changes_the_chats_language_and_it_survives_a_restart(
     emulator: Emulator, library: Library, tmp_path: Path
 ) -> None:
-    state = tmp_path / "data" / "bot-state.json"
     chat = speaker(emulator, "en")
-    async with polling(build_application(TOKEN, emulator.base_url, library, state), 1):
-        (reply,) = await chat.send("/lang ru")
-        assert reply["text"] == "Теперь я отвечаю в этом чате на русском языке."
-        (reply,) = await chat.send("/settings")
-        assert "Язык: Русский (выбран с помощью /lang)" in reply["text"]
-    async with polling(build_application(TOKEN, emulator.base_url, library, state), 1):
-        (reply,) = await chat.send("/help")
+    with open_store(tmp_path / "data") as store:
+        async with polling(build_application(TOKEN, emulator.base_url, library, store), 1):
+            (reply,) = await chat.send("/lang ru")
+            assert reply["text"] == "Теперь я отвечаю в этом чате на русском языке."
+            (reply,) = await chat.send("/settings")
+            assert "Язык: Русский (выбран с помощью /lang)" in reply["text"]
+    # A restart: another process opens the store.
+    with open_store(tmp_path / "data") as store:
+        async with polling(build_application(TOKEN, emulator.base_url, library, store), 1):
+            (reply,) = await chat.send("/help")
     assert reply["text"].startswith(GREETING["ru"])
     assert [call.method for call in emulator.calls if not call.ok] == []
 

@@ -11,6 +11,7 @@ import pytest
 
 from bot.app import build_application, polling
 from bot.emulator import Emulator
+from bot.store import open_store
 from config.settings import DEFAULT_CATALOGUE
 from index import Library, Paragraph, Report, load_catalogue
 from tests.bot.chats import TOKEN, Chat
@@ -87,7 +88,7 @@ async def test_annex_paragraphs_are_cited_and_navigated_apart(private: Chat) -> 
     (reply,) = await private.send(f"/para {OTHER} annex I 2")
     assert reply["text"].startswith(f"{OTHER}, annex I, para. 2 — Annex I")
     assert "Annex paragraph on civil records." in reply["text"]
-    assert buttons(reply) == ["◀ para. 1", "Cite"]
+    assert buttons(reply) == ["◀ para. 1", "Cite", "Save"]
     calls = await private.press(
         reply, reply["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
     )
@@ -112,14 +113,16 @@ async def test_results_from_several_reports_are_labelled(private: Chat) -> None:
 async def test_a_chats_report_survives_a_restart(
     emulator: Emulator, library: Library, tmp_path: Path
 ) -> None:
-    state = tmp_path / "data" / "bot-state.json"
     user = emulator.user(first_name="Nadia")
     chat = Chat(emulator, emulator.private_chat(user), user)
-    async with polling(build_application(TOKEN, emulator.base_url, library, state), 1):
-        await chat.send(f"/report {OTHER}")
-    assert state.is_file()
-    async with polling(build_application(TOKEN, emulator.base_url, library, state), 1):
-        (reply,) = await chat.send("/para 2")
+    with open_store(tmp_path / "data") as store:
+        async with polling(build_application(TOKEN, emulator.base_url, library, store), 1):
+            await chat.send(f"/report {OTHER}")
+    # A restart: another process opens the store.
+    with open_store(tmp_path / "data") as store:
+        assert store.all_settings() == {chat.id: {"report": OTHER}}
+        async with polling(build_application(TOKEN, emulator.base_url, library, store), 1):
+            (reply,) = await chat.send("/para 2")
     assert reply["text"].startswith(f"{OTHER}, para. 2")
     assert [call.method for call in emulator.calls if not call.ok] == []
 

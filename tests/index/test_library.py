@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import shutil
 import threading
@@ -71,7 +72,7 @@ def test_an_added_report_is_listed_without_its_paragraphs(
 ) -> None:
     assert not sample_library.is_empty()
     (listed,) = sample_library.reports()
-    assert listed == sample.model_copy(update={"paragraphs": ()})
+    assert listed == sample.model_copy(update={"paragraphs": (), "version": sample.fingerprint()})
     assert listed.paragraph_count == 4
     assert sample_library.report(SAMPLE_SYMBOL) == listed
 
@@ -380,7 +381,9 @@ def test_a_closed_library_does_not_warm_up(tmp_path: Path) -> None:
 def test_a_question_finds_what_its_subject_finds(sample_library: Library) -> None:
     question = sample_library.search("What does the report say about trafficking survivors?")
     keywords = sample_library.search("trafficking survivors")
-    assert question == keywords
+    # The same paragraphs, found the same way; only how close in meaning each is differs, the
+    # question's sentence being another than the words'.
+    assert _without_closeness(question) == _without_closeness(keywords)
     assert question.words == ("trafficking", "survivors")
 
 
@@ -629,3 +632,26 @@ def test_annex_paragraphs_are_kept_apart_from_the_body(tmp_path: Path, sample: R
         ]
     finally:
         library.close()
+
+
+def test_a_reports_version_is_what_it_holds(library: Library, sample: Report) -> None:
+    library.add(sample)
+    (listed,) = library.reports()
+    assert listed.version == sample.fingerprint()
+    # Ingested again as it was: the same version; one word changed: another.
+    library.add(sample)
+    assert library.reports()[0].version == listed.version
+    first, *rest = sample.paragraphs
+    changed = sample.model_copy(
+        update={
+            "paragraphs": (first.model_copy(update={"text": first.text + " Corrected."}), *rest)
+        }
+    )
+    library.add(changed)
+    assert library.reports()[0].version not in ("", listed.version)
+
+
+def _without_closeness(result: SearchResult) -> SearchResult:
+    return dataclasses.replace(
+        result, hits=tuple(dataclasses.replace(hit, closeness=None) for hit in result.hits)
+    )

@@ -1,4 +1,5 @@
-"""The emulator's fixtures: the emulator, a raw client of it, a user, a chat and a webhook."""
+"""The emulator's fixtures: the emulator, a raw client of it, python-telegram-bot's client of it,
+a user, a chat and a webhook."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 import aiohttp
 import pytest
 from aiohttp import web
+from telegram import Bot
 
 from bot.emulator import Emulator
 from tests.bot.emulator.clients import TOKEN, Api, Receiver
@@ -28,6 +30,13 @@ async def session() -> AsyncIterator[aiohttp.ClientSession]:
 @pytest.fixture
 def api(emu: Emulator, session: aiohttp.ClientSession) -> Api:
     return Api(session, emu.base_url + TOKEN)
+
+
+@pytest.fixture
+async def ptb(emu: Emulator) -> AsyncIterator[Bot]:
+    """python-telegram-bot's Bot, talking to the emulator over HTTP."""
+    async with Bot(TOKEN, base_url=emu.base_url) as running:
+        yield running
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
@@ -15,16 +14,10 @@ from bot.emulator import Emulator
 from tests.bot.emulator.clients import TOKEN
 
 
-@pytest.fixture
-async def bot(emu: Emulator) -> AsyncIterator[Bot]:
-    async with Bot(TOKEN, base_url=emu.base_url) as running:
-        yield running
-
-
 async def test_ptb_sends_html_with_a_keyboard_and_parses_the_reply(
-    bot: Bot, chat: dict[str, Any]
+    ptb: Bot, chat: dict[str, Any]
 ) -> None:
-    me = await bot.get_me()
+    me = await ptb.get_me()
     assert (me.username, me.is_bot, me.supports_inline_queries) == (
         "reportbot_sandbox_bot",
         True,
@@ -36,7 +29,7 @@ async def test_ptb_sends_html_with_a_keyboard_and_parses_the_reply(
             [InlineKeyboardButton("Read", url="https://undocs.org/A/HRC/58/19")],
         ]
     )
-    message = await bot.send_message(
+    message = await ptb.send_message(
         chat["id"],
         '😀 <b>A/HRC/58/19</b>, <a href="https://undocs.org/A/HRC/58/19">para. 3</a>',
         parse_mode=ParseMode.HTML,
@@ -55,16 +48,16 @@ async def test_ptb_sends_html_with_a_keyboard_and_parses_the_reply(
     assert message.from_user.id == me.id
 
 
-async def test_ptb_raises_bad_request_for_malformed_html(bot: Bot, chat: dict[str, Any]) -> None:
+async def test_ptb_raises_bad_request_for_malformed_html(ptb: Bot, chat: dict[str, Any]) -> None:
     with pytest.raises(BadRequest, match="end tag"):
-        await bot.send_message(chat["id"], "<b>bold<b>", parse_mode=ParseMode.HTML)
+        await ptb.send_message(chat["id"], "<b>bold<b>", parse_mode=ParseMode.HTML)
 
 
-async def test_ptb_updates_parse(bot: Bot, emu: Emulator, chat: dict[str, Any]) -> None:
+async def test_ptb_updates_parse(ptb: Bot, emu: Emulator, chat: dict[str, Any]) -> None:
     user = emu.user(first_name="Lev", language_code="fr")
     emu.send_message(emu.private_chat(user), user, "/start o-A_HRC_58_19-3")
     emu.inline_query(user, "trafficking")
-    (message, inline) = await bot.get_updates()
+    (message, inline) = await ptb.get_updates()
     assert message.message is not None
     assert message.message.text == "/start o-A_HRC_58_19-3"
     assert message.message.parse_entities([MessageEntity.BOT_COMMAND]) == {

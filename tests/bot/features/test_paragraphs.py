@@ -16,7 +16,7 @@ async def test_para_shows_the_whole_paragraph_verbatim(private: Chat, library: L
     assert reply["text"].startswith(CITATION.format(3) + " — I. Introduction")
     assert paragraph.text in reply["text"]
     labels = [b["text"] for b in buttons(reply)]
-    assert labels == ["◀ para. 2", "para. 4 ▶", "Cite"]
+    assert labels == ["◀ para. 2", "para. 4 ▶", "Cite", "Save"]
     assert f"https://t.me/{USERNAME}?start=o-A_HRC_58_19-3" in links(reply)
 
 
@@ -59,7 +59,7 @@ async def test_neighbour_buttons_edit_the_paragraph_in_place(private: Chat) -> N
     assert edit.params["message_id"] == shown["message_id"]
     assert edit.response["result"]["text"].startswith(CITATION.format(2))
     labels = [b["text"] for b in buttons(edit.response["result"])]
-    assert labels == ["◀ para. 1", "para. 3 ▶", "Cite"]
+    assert labels == ["◀ para. 1", "para. 3 ▶", "Cite", "Save"]
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])

@@ -45,7 +45,7 @@ async def test_a_preambular_paragraph_is_opened_and_cited_as_the_un_cites_it(
     (reply,) = await private.send("/para A/RES/78/9 pp3")
     assert reply["text"].startswith("resolution 78/9, third preambular paragraph")
     assert paragraph.text in reply["text"]
-    assert [b["text"] for b in buttons(reply)] == ["◀ pp. 2", "pp. 4 ▶", "Cite"]
+    assert [b["text"] for b in buttons(reply)] == ["◀ pp. 2", "pp. 4 ▶", "Cite", "Save"]
     (same,) = await private.send("/para A/RES/78/9 PP 3")
     assert same["text"] == reply["text"]
     (cited,) = await private.send("/cite A/RES/78/9 pp3")

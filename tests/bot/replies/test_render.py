@@ -83,7 +83,7 @@ def test_first_and_last_paragraphs_have_one_neighbour_button() -> None:
     assert last.keyboard is not None
     assert [b.text for b in last.keyboard.inline_keyboard[0]] == ["◀ para. 1"]
     assert only.keyboard is not None
-    assert [[b.text for b in row] for row in only.keyboard.inline_keyboard] == [["Cite"]]
+    assert [[b.text for b in row] for row in only.keyboard.inline_keyboard] == [["Cite", "Save"]]
 
 
 def test_a_paragraph_opened_from_results_leads_back_to_them() -> None:
@@ -94,7 +94,7 @@ def test_a_paragraph_opened_from_results_leads_back_to_them() -> None:
     rows = [[(b.text, b.callback_data) for b in row] for row in reply.keyboard.inline_keyboard]
     assert rows == [
         [("◀ para. 1", "n-A_HRC_58_19-1~0f3a9c2e.0"), ("para. 3 ▶", "n-A_HRC_58_19-3~0f3a9c2e.0")],
-        [("↩ Results", "s-0f3a9c2e-0"), ("Cite", "c-A_HRC_58_19-2")],
+        [("↩ Results", "s-0f3a9c2e-0"), ("Cite", "c-A_HRC_58_19-2"), ("Save", "v-A_HRC_58_19-2")],
     ]
 
 

@@ -15,6 +15,7 @@ import pytest
 from bot.app import build_application, polling
 from bot.emulator import Emulator
 from bot.services.updates import SeenUpdates
+from bot.store import open_store
 from bot.webhook import SECRET_HEADER, webhook
 from index import Library
 from tests.bot.chats import TOKEN, Chat, rejected_calls
@@ -107,15 +108,15 @@ async def test_a_group_upgraded_to_a_supergroup_keeps_its_settings(
 ) -> None:
     admin = emulator.user(first_name="Lev", language_code="en")
     group = emulator.basic_group(title="Advocates", admins=[admin])
-    state = tmp_path / "bot-state.json"
-    async with polling(build_application(TOKEN, emulator.base_url, library, state), 1):
-        await answered(Chat(emulator, group, admin), "/lang fr")
-        supergroup, notices = emulator.migrate_to_supergroup(group, by=admin)
-        for notice in notices:
-            await emulator.wait_fetched(notice)
-        settings = await answered(Chat(emulator, supergroup, admin), "/settings")
+    with open_store(tmp_path) as store:
+        async with polling(build_application(TOKEN, emulator.base_url, library, store), 1):
+            await answered(Chat(emulator, group, admin), "/lang fr")
+            supergroup, notices = emulator.migrate_to_supergroup(group, by=admin)
+            for notice in notices:
+                await emulator.wait_fetched(notice)
+            settings = await answered(Chat(emulator, supergroup, admin), "/settings")
+        assert store.all_settings() == {supergroup["id"]: {"language": "fr"}}
     assert "Français" in settings
-    assert json.loads(state.read_text()) == {str(supergroup["id"]): {"language": "fr"}}
     assert rejected_calls(emulator) == []
 
 
@@ -124,28 +125,28 @@ async def test_a_reply_to_a_group_upgraded_meanwhile_goes_to_the_supergroup(
 ) -> None:
     admin = emulator.user(first_name="Lev", language_code="en")
     group = emulator.basic_group(title="Advocates", admins=[admin])
-    state = tmp_path / "bot-state.json"
-    async with polling(build_application(TOKEN, emulator.base_url, library, state), 1):
-        await answered(Chat(emulator, group, admin), "/lang es")
-        # Upgraded in the same moment as the command is sent: the bot learns of it only when
-        # Telegram refuses its reply to the old id.
-        emulator.send_message(group, admin, "/settings")
-        supergroup, _ = emulator.migrate_to_supergroup(group, by=admin)
-        reply = await emulator.wait_for(
-            lambda call: (
-                call.method == "sendMessage"
-                and call.ok
-                and call.params["chat_id"] == supergroup["id"]
+    with open_store(tmp_path) as store:
+        async with polling(build_application(TOKEN, emulator.base_url, library, store), 1):
+            await answered(Chat(emulator, group, admin), "/lang es")
+            # Upgraded in the same moment as the command is sent: the bot learns of it only when
+            # Telegram refuses its reply to the old id.
+            emulator.send_message(group, admin, "/settings")
+            supergroup, _ = emulator.migrate_to_supergroup(group, by=admin)
+            reply = await emulator.wait_for(
+                lambda call: (
+                    call.method == "sendMessage"
+                    and call.ok
+                    and call.params["chat_id"] == supergroup["id"]
+                )
             )
-        )
-        # Its next message is in the supergroup, in the language the group chose.
-        await answered(Chat(emulator, supergroup, admin), "/reports")
-    assert "Español" in reply.params["text"]
-    refused = [call for call in emulator.calls if not call.ok]
-    assert [(call.params["chat_id"], call.description) for call in refused] == [
-        (group["id"], UPGRADED)
-    ]
-    assert json.loads(state.read_text()) == {str(supergroup["id"]): {"language": "es"}}
+            # Its next message is in the supergroup, in the language the group chose.
+            await answered(Chat(emulator, supergroup, admin), "/reports")
+        assert "Español" in reply.params["text"]
+        refused = [call for call in emulator.calls if not call.ok]
+        assert [(call.params["chat_id"], call.description) for call in refused] == [
+            (group["id"], UPGRADED)
+        ]
+        assert store.all_settings() == {supergroup["id"]: {"language": "es"}}
 
 
 # By webhook Telegram may post kinds the bot did not ask for, and posts again an update whose

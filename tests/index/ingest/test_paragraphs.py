@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from textwrap import dedent
 
 import pytest
 
 from index.ingest.paragraphs import parse_document, parse_report_text, starts_content
 from index.ingest.source import SourceDocument
+from index.library import Library
 from index.models import Paragraph, Report
 from tests.index.samples import SAMPLE_SYMBOL, SAMPLE_TEXT, sample_line
 
@@ -626,6 +628,19 @@ def test_a_paragraph_notes_the_footnotes_its_markers_cite_in_order_once() -> Non
         "The study on violence against children and on children deprived of liberty were received."
     )
     assert paragraph.notes == ("A/61/299.", "A/74/136.")
+    assert paragraph.note_numbers == (1, 2)
+
+
+def test_the_notes_and_their_numbers_are_kept_in_the_index(tmp_path: Path) -> None:
+    report = parse_document(NOTED, META)
+    library = Library(tmp_path / "index")
+    try:
+        library.add(report)
+        found = library.paragraph(report.symbol, 1)
+    finally:
+        library.close()
+    assert found is not None
+    assert (found.notes, found.note_numbers) == (("A/61/299.", "A/74/136."), (1, 2))
 
 
 def test_with_known_footnotes_only_their_numbers_are_markers() -> None:
