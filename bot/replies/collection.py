@@ -11,7 +11,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.addresses import CollectionPage, EntryRemoval
 from bot.replies.i18n import Texts
 from bot.replies.messages import escape
-from bot.replies.render import Reply, deep_link, fitted
+from bot.replies.render import Reply, deep_link, fitted, turn_buttons
 from index import Paragraph
 
 SAVE_EXAMPLE = "/save A/HRC/58/19 12"
@@ -119,19 +119,11 @@ def collection_page(
         )
         for number, item in enumerate(shown, first)
     ]
-    turns = []
-    if page > 0:
-        turns.append(
-            InlineKeyboardButton(
-                t.gettext("◀ Previous"), callback_data=CollectionPage(page - 1).encode()
-            )
-        )
-    if page < pages - 1:
-        turns.append(
-            InlineKeyboardButton(
-                t.gettext("Next ▶"), callback_data=CollectionPage(page + 1).encode()
-            )
-        )
+    turns = turn_buttons(
+        t,
+        CollectionPage(page - 1).encode() if page > 0 else None,
+        CollectionPage(page + 1).encode() if page < pages - 1 else None,
+    )
     rows = [row for row in (removals, turns) if row]
     return Reply("\n".join(lines), InlineKeyboardMarkup(rows) if rows else None)
 

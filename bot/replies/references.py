@@ -10,7 +10,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.addresses import Action, CitedByPage, ResultsPage, address
 from bot.replies.i18n import Texts
 from bot.replies.messages import Block, Markup, attribute, escape
-from bot.replies.render import Reply, deep_link, fitted, place_of
+from bot.replies.render import Reply, deep_link, fitted, place_of, turn_buttons
 from index import Paragraph, Resolved
 
 # A note is shown cut to this many characters, and the notes together to NOTES_ROOM: with the
@@ -122,11 +122,9 @@ def cited_by_reply(
             f'{rank}. <b><a href="{attribute(link)}">{escape(paragraph.citation)}</a></b>',
             fitted(paragraph.text, 200),
         ]
-    turns = []
-    if number > 0:
-        previous = CitedByPage(page.slug, page.number, number - 1)
-        turns.append(InlineKeyboardButton(t.gettext("◀ Previous"), callback_data=previous.encode()))
-    if number < pages - 1:
-        following = CitedByPage(page.slug, page.number, number + 1)
-        turns.append(InlineKeyboardButton(t.gettext("Next ▶"), callback_data=following.encode()))
+    turns = turn_buttons(
+        t,
+        CitedByPage(page.slug, page.number, number - 1).encode() if number > 0 else None,
+        CitedByPage(page.slug, page.number, number + 1).encode() if number < pages - 1 else None,
+    )
     return Reply("\n".join(lines), InlineKeyboardMarkup([turns]) if turns else None)

@@ -422,14 +422,23 @@ def _result_buttons(
     ]
     # Citations of several reports are too long to share a row.
     rows = [[button] for button in buttons] if several else [buttons]
-    turns = []
-    if page.page > 0:
-        previous = ResultsPage(page.token, page.page - 1)
-        turns.append(InlineKeyboardButton(t.gettext("◀ Previous"), callback_data=previous.encode()))
-    if has_next:
-        following = ResultsPage(page.token, page.page + 1)
-        turns.append(InlineKeyboardButton(t.gettext("Next ▶"), callback_data=following.encode()))
+    previous = ResultsPage(page.token, page.page - 1).encode() if page.page > 0 else None
+    following = ResultsPage(page.token, page.page + 1).encode() if has_next else None
+    turns = turn_buttons(t, previous, following)
     return InlineKeyboardMarkup([*rows, turns] if turns else rows)
+
+
+def turn_buttons(
+    t: Texts, previous: str | None, following: str | None
+) -> list[InlineKeyboardButton]:
+    """◀ ▶ between pages, with the callback data of the page before and after, where there is
+    one."""
+    turns = []
+    if previous is not None:
+        turns.append(InlineKeyboardButton(t.gettext("◀ Previous"), callback_data=previous))
+    if following is not None:
+        turns.append(InlineKeyboardButton(t.gettext("Next ▶"), callback_data=following))
+    return turns
 
 
 def _results_header(t: Texts, result: SearchResult, first: int, last: int, ranged: bool) -> str:
