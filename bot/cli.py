@@ -201,7 +201,8 @@ def _run(settings: Settings, library: Library) -> int:
         return _sandbox(library, settings.data_dir)
     _say_how_to_add_vectors(library, to_log=True)
     try:
-        store = open_store(settings.data_dir)
+        url = settings.database_url.get_secret_value() if settings.database_url else None
+        store = open_store(settings.data_dir, url)
     except StoreError as error:
         print(f"reportbot: {error}", file=sys.stderr)
         return 1
@@ -676,7 +677,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     secrets = [
         secret.get_secret_value()
-        for secret in (settings.token, settings.webhook_secret)
+        for secret in (settings.token, settings.webhook_secret, settings.database_url)
         if secret is not None
     ]
     in_sandbox = args.command == "sandbox" or (args.command == "run" and settings.token is None)

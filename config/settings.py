@@ -68,6 +68,13 @@ class Settings(BaseSettings):
     inline_searches_per_user: int = Field(
         default=30, ge=0, description="Inline queries a minute by one person (0: no limit)."
     )
+    database_url: SecretStr | None = Field(
+        default=None,
+        description=(
+            "A PostgreSQL database for what the bot keeps about chats, shared by several bot "
+            "processes (postgresql://user:password@host:5432/name); none: SQLite in data_dir."
+        ),
+    )
     digest_interval: float = Field(
         default=5.0,
         gt=0,

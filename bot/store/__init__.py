@@ -9,7 +9,6 @@ others' writes once committed. Nothing here knows of Telegram.
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -19,7 +18,16 @@ from typing import Self
 from bot.store import collection, digests, settings
 from bot.store import topics as followed
 from bot.store.bot_state import BOT_STATE, import_bot_state
-from bot.store.database import Database, NewerSchema, StoreError, connect, upgrade
+from bot.store.database import (
+    ERRORS,
+    Database,
+    NewerSchema,
+    StoreError,
+    connect,
+    connect_postgresql,
+    redacted,
+    upgrade,
+)
 from bot.store.migrations import MIGRATIONS
 from bot.store.models import Digest, Entry, NewDigest, Saving, Settings, Topic
 
@@ -42,6 +50,7 @@ __all__ = [
 ]
 
 DATABASE_FILE = "reportbot.sqlite3"
+POSTGRESQL_SCHEMES = ("postgresql://", "postgres://")
 MOST_TOPICS = 10
 MOST_ENTRIES = 200
 
@@ -208,22 +217,28 @@ class Store:
         self.close()
 
 
-def open_store(data_dir: Path, *, clock: Callable[[], float] = time.time) -> Store:
-    """The store in `data_dir` (made if missing), its schema brought to this bot's version;
-    `bot-state.json` found there imported once, then renamed `bot-state.json.imported`.
+def open_store(
+    data_dir: Path, url: str | None = None, *, clock: Callable[[], float] = time.time
+) -> Store:
+    """The store in `data_dir` (made if missing), or at `url` when given (a PostgreSQL
+    database that several bot processes share: `postgresql://…`), its schema brought to this
+    bot's version (by whichever process comes first: the others wait for it); `bot-state.json`
+    found in `data_dir` imported once, then renamed `bot-state.json.imported`.
 
     StoreError if it cannot be opened; NewerSchema if a newer bot wrote it."""
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise StoreError(f"cannot make the data folder {data_dir}: {error}") from None
-    database = connect(data_dir / DATABASE_FILE)
+    if url is not None and not url.startswith(POSTGRESQL_SCHEMES):
+        raise StoreError(f"the database address must start with postgresql://, not {redacted(url)}")
+    database = connect(data_dir / DATABASE_FILE) if url is None else connect_postgresql(url)
     try:
         upgrade(database, MIGRATIONS)
         import_bot_state(database, data_dir, clock)
-    except sqlite3.Error as error:
+    except ERRORS as error:
         database.close()
-        raise StoreError(f"cannot open the database {database.path}: {error}") from None
+        raise StoreError(f"cannot open the database {database.name}: {error}") from None
     except BaseException:
         database.close()
         raise

@@ -1,10 +1,12 @@
 """The database under the store: the connection, transactions, the schema version, migrations.
 
 Everything that depends on the database engine is here, so that the statements elsewhere in
-`bot/store/` run on PostgreSQL too (a later step, when the bot runs as several processes):
-they are written with `?` placeholders, which `Dialect.statement` turns into the driver's own
-style, and their table definitions name an auto-numbered key `{id}`, which `Dialect.ddl`
-spells out. SQLite's pragmas, its busy timeout and its kind of transaction stay here too.
+`bot/store/` run on SQLite (embedded, the default) and PostgreSQL (shared by several bot
+processes, `REPORTBOT_DATABASE_URL`) alike: they are written with `?` placeholders, which
+`Dialect.statement` turns into the driver's own style, and their table definitions name an
+auto-numbered key `{id}`, which `Dialect.ddl` spells out. Each engine's connection, settings
+and kind of transaction stay here too: one writer at a time on both, so that a transaction
+that reads then writes sees no other's write in between.
 """
 
 from __future__ import annotations
@@ -14,10 +16,13 @@ import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +35,10 @@ Migration = Sequence[str]
 BUSY_SECONDS = 30.0
 # RETURNING (to learn an inserted row's id the way PostgreSQL does) came in SQLite 3.35.
 OLDEST_SQLITE = (3, 35, 0)
+
+
+# What either engine's driver raises.
+ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, psycopg.Error)
 
 
 class StoreError(Exception):
@@ -48,10 +57,12 @@ class Dialect:
     """The column type of an auto-numbered primary key whose numbers are never used again."""
     begin_read: str
     begin_write: str
+    placeholder: str = "?"
 
     def statement(self, sql: str) -> str:
-        """`sql` with its `?` placeholders in the driver's style: SQLite's own is `?`."""
-        return sql
+        """`sql` with its `?` placeholders in the driver's style (no statement of the store
+        has a `?` or a `%` of its own)."""
+        return sql if self.placeholder == "?" else sql.replace("?", self.placeholder)
 
     def ddl(self, sql: str) -> str:
         return sql.format(id=self.identity)
@@ -68,10 +79,25 @@ SQLITE = Dialect(
 )
 
 
+# The advisory lock every writing transaction on PostgreSQL takes first, held until it ends: one
+# writer at a time, as SQLite's write lock gives, so that reading then writing in one
+# transaction (a cap checked, then a row added) is never raced by another process. An arbitrary
+# number, the same in every process: "rb" "ot" in ASCII.
+WRITER_LOCK = 0x7262_6F74
+
+POSTGRESQL = Dialect(
+    # ALWAYS: numbers come from the sequence only, never used again.
+    identity="BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
+    begin_read="BEGIN ISOLATION LEVEL REPEATABLE READ",
+    begin_write=f"BEGIN; SELECT pg_advisory_xact_lock({WRITER_LOCK})",
+    placeholder="%s",
+)
+
+
 class Transaction:
     """The statements of one transaction, with their placeholders converted."""
 
-    def __init__(self, cursor: sqlite3.Cursor, dialect: Dialect) -> None:
+    def __init__(self, cursor: Any, dialect: Dialect) -> None:
         self._cursor = cursor
         self._dialect = dialect
 
@@ -92,18 +118,23 @@ class Transaction:
     @property
     def changed(self) -> int:
         """The rows the last statement inserted, updated or deleted."""
-        return self._cursor.rowcount
+        changed: int = self._cursor.rowcount
+        return changed
 
 
 class Database:
     """One connection, used by one thread at a time: the store's methods run in worker threads
     (asyncio.to_thread), and a lock keeps their transactions apart."""
 
-    def __init__(self, connection: sqlite3.Connection, dialect: Dialect, path: Path | None) -> None:
+    def __init__(
+        self, connection: Any, dialect: Dialect, path: Path | None, name: str | None = None
+    ) -> None:
         self._connection = connection
         self._dialect = dialect
         self._lock = threading.Lock()
         self.path = path
+        self.name = name or str(path or "in memory")
+        """How messages name the database: its file, or its address without the password."""
 
     @contextmanager
     def transaction(self, *, write: bool = True) -> Iterator[Transaction]:
@@ -111,13 +142,16 @@ class Database:
         read-only one sees the database as it was at its first statement."""
         with self._lock:
             cursor = self._connection.cursor()
+            begun = False
             try:
                 cursor.execute(self._dialect.begin_write if write else self._dialect.begin_read)
+                begun = True
                 yield Transaction(cursor, self._dialect)
-                self._connection.commit()
+                cursor.execute("COMMIT")
             except BaseException:
-                if self._connection.in_transaction:
-                    self._connection.rollback()
+                if begun:
+                    with suppress(*ERRORS):
+                        cursor.execute("ROLLBACK")
                 raise
             finally:
                 cursor.close()
@@ -172,6 +206,30 @@ def connect(path: Path | None) -> Database:
     return Database(connection, SQLITE, path)
 
 
+def connect_postgresql(url: str) -> Database:
+    """The PostgreSQL database at `url` (`postgresql://user@host:5432/name`)."""
+    name = redacted(url)
+    try:
+        # Autocommit: the transactions are begun and ended here, as on SQLite.
+        connection = psycopg.connect(url, autocommit=True, connect_timeout=int(BUSY_SECONDS))
+    except psycopg.Error as error:
+        raise StoreError(f"cannot open the database {name}: {_first_line(error)}") from None
+    return Database(connection, POSTGRESQL, None, name)
+
+
+def redacted(url: str) -> str:
+    """`url` without its password, to be named in messages and logs."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit(parts._replace(netloc=f"{parts.username}:***@{host}"))
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+
+
 SCHEMA_VERSION_TABLE = "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"
 
 
@@ -204,7 +262,7 @@ def upgrade(database: Database, migrations: Sequence[Migration]) -> int:
             version = _version(tx)
             if version > len(migrations):
                 raise NewerSchema(
-                    f"the database {database.path} is at schema version {version}, and this "
+                    f"the database {database.name} is at schema version {version}, and this "
                     f"reportbot knows versions up to {len(migrations)}: it was written by a "
                     "newer reportbot. Run that version, or restore a backup made by this one."
                 )

@@ -27,6 +27,7 @@ from tests.bot.loopback import free_port
 from tests.index.ingest.document_system import Answer, running_document_system, serve
 from tests.index.ingest.formats.un_pdf import write_report
 from tests.index.ingest.formats.web_pages import RELIEFWEB_PAGE
+from tests.services import postgresql_schema
 
 
 @pytest.fixture
@@ -792,3 +793,41 @@ def test_para_json_gives_notes_and_references_and_citedby_lists_the_citing_parag
     done = reportbot(env, "remove", "A/HRC/60/99")
     assert done.returncode == 1
     assert "A/HRC/60/99 is not indexed" in done.stderr
+
+
+async def test_run_keeps_what_chats_chose_in_postgresql_when_given_its_address(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    with postgresql_schema() as url:
+        async with Emulator(token=TOKEN, bot_username="reportbot_live_bot") as emulator:
+            env |= {
+                "REPORTBOT_TOKEN": TOKEN,
+                "REPORTBOT_API_BASE_URL": emulator.base_url,
+                "REPORTBOT_DATABASE_URL": url,
+            }
+            process = await start_bot(env)
+            try:
+                user = emulator.user(first_name="Mariam")
+                chat = emulator.private_chat(user)
+                emulator.send_message(chat, user, "/follow trafficking")
+                await emulator.wait_for(lambda c: c.method == "sendMessage", timeout=30)
+            finally:
+                status, _ = await stop_bot(process)
+        assert status == 0
+        with open_store(tmp_path / "elsewhere", url) as store:
+            assert [topic.query for topic in store.topics(chat["id"])] == ["trafficking"]
+    assert not (Path(env["REPORTBOT_DATA_DIR"]) / "reportbot.sqlite3").exists()
+
+
+def test_a_database_that_cannot_be_reached_is_one_line_without_its_password(
+    env: dict[str, str],
+) -> None:
+    env |= {
+        "REPORTBOT_TOKEN": TOKEN,
+        "REPORTBOT_DATABASE_URL": "postgresql://bot:s3cret-pw@127.0.0.1:1/reportbot",
+    }
+    done = reportbot(env, "run")
+    assert done.returncode == 1
+    (said,) = [line for line in done.stderr.splitlines() if line.startswith("reportbot:")]
+    assert said.startswith("reportbot: cannot open the database postgresql://bot:***@127.0.0.1:1/")
+    assert "s3cret-pw" not in done.stderr + done.stdout

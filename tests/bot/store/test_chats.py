@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from bot.store import NewDigest, Store
 
 SYMBOL = "A/HRC/58/19"
@@ -101,6 +103,7 @@ def test_forget_erases_everything_of_the_chat_and_nothing_else(store: Store) -> 
     ]
 
 
+@pytest.mark.parametrize("engine", ["sqlite"])
 def test_forget_leaves_no_row_of_the_chat_in_the_file(store: Store) -> None:
     """Read with sqlite3 itself: nothing of the chat in any table, sent digests included."""
     fill(store, 7)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from typing import cast
 
 import pytest
 
 from bot.store import Digest, NewDigest, Store, Topic
+from bot.store.database import ERRORS
 
 
 @pytest.fixture
@@ -72,7 +72,7 @@ def test_a_digest_for_a_topic_no_longer_followed_is_not_queued(store: Store, top
 def test_recording_is_all_or_nothing(store: Store, topic: Topic) -> None:
     store.record_versions({("A/1", "en"): "v1"}, [])
     broken = NewDigest(7, topic.id, "A/2", "en", "v1", cast(str, object()))
-    with pytest.raises(sqlite3.ProgrammingError):
+    with pytest.raises(ERRORS):
         store.record_versions({("A/1", "en"): "v2", ("A/2", "en"): "v1"}, [news(topic), broken])
     assert store.known_versions() == {("A/1", "en"): "v1"}
     assert store.pending_digests(now=0.0) == []

@@ -10,12 +10,12 @@ SYMBOL = "A/HRC/58/19"
 
 
 def test_a_chats_settings_are_kept_by_name_and_read_back_after_a_restart(
-    store: Store, data_dir: Path
+    store: Store, data_dir: Path, database_url: str | None
 ) -> None:
     store.save_settings(7, {"report": SYMBOL, "language": "fr"})
     store.save_settings(-100123, {"language": "ar"})
     store.close()
-    with open_store(data_dir) as again:
+    with open_store(data_dir, database_url) as again:
         assert again.all_settings() == {
             7: {"report": SYMBOL, "language": "fr"},
             -100123: {"language": "ar"},
