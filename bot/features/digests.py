@@ -16,6 +16,8 @@ import asyncio
 import datetime as dt
 import json
 import logging
+import os
+import socket
 import time
 
 from telegram import InlineKeyboardMarkup
@@ -37,6 +39,27 @@ ATTEMPTS = 5
 RETRY_AFTER = 30.0
 # Sent at most these many at a time: the rate limiter spaces them as Telegram wants.
 BATCH = 50
+# Claimed digests are this process's to send for this long (a batch held back by a group's 20
+# messages a minute takes up to 2.5 minutes); a process that dies leaves them to another then,
+# or at once to a process on its machine, which can tell it is dead.
+LEASE = 600.0
+CLAIMER = f"{socket.gethostname()}/{os.getpid()}"
+
+
+def claimer_is_dead(claimer: str) -> bool:
+    """Whether the process `claimer` names (CLAIMER's form) is known to be dead: one of this
+    machine that is no longer running. Of another machine nothing is known: its lease says."""
+    host, _, pid = claimer.rpartition("/")
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    # Another user's process: alive.
+    except PermissionError:
+        return False
+    return False
 
 
 class Digests:
@@ -119,7 +142,14 @@ class Digests:
 
     async def _deliver(self) -> int:
         sent = 0
-        pending = await asyncio.to_thread(self._store.pending_digests, time.time(), BATCH)
+        pending = await asyncio.to_thread(
+            self._store.claim_digests,
+            time.time(),
+            LEASE,
+            BATCH,
+            claimer=CLAIMER,
+            dead=claimer_is_dead,
+        )
         for digest in pending:
             sent += await self._send(digest)
         return sent

@@ -176,6 +176,23 @@ class Store:
         with self._database.transaction(write=False) as tx:
             return digests.pending(tx, now, limit)
 
+    def claim_digests(
+        self,
+        now: float,
+        lease: float,
+        limit: int = 50,
+        *,
+        claimer: str = "",
+        dead: Callable[[str], bool] = lambda claimer: False,
+    ) -> list[Digest]:
+        """The pending digests due at `now`, oldest first, claimed by `claimer` (a name for
+        this process) for `lease` seconds: another process sending digests from the same
+        database does not send them too. One that dies before saying they were sent or failed
+        leaves them to the others when the lease is over, or at once to a process that `dead`
+        tells, given the claimer's name, that it is dead."""
+        with self._database.transaction() as tx:
+            return digests.claim(tx, now, lease, limit, claimer, dead)
+
     def digest_sent(self, digest_id: int) -> None:
         with self._database.transaction() as tx:
             digests.sent(tx, digest_id)

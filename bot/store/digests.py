@@ -7,7 +7,7 @@ same news from being queued again, whatever the bot is told twice.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from bot.store.database import Row, Transaction
 from bot.store.models import Digest, NewDigest
@@ -80,6 +80,34 @@ def pending(tx: Transaction, now: float, limit: int) -> list[Digest]:
         (PENDING, now, limit),
     ).all()
     return [_digest(row) for row in rows]
+
+
+def claim(
+    tx: Transaction,
+    now: float,
+    lease: float,
+    limit: int,
+    claimer: str,
+    dead: Callable[[str], bool],
+) -> list[Digest]:
+    """The pending digests due at `now`, or claimed by a claimer `dead` says is dead, oldest
+    first, claimed by `claimer` for `lease` seconds."""
+    rows = tx.execute(
+        "SELECT id, chat_id, topic_id, symbol, lang, version, body, attempts, not_before,"
+        " claimed_by FROM digests WHERE state = ? ORDER BY id",
+        (PENDING,),
+    ).all()
+    claimed = [
+        _digest(row[:8])
+        for row in rows
+        if row[8] <= now or (row[9] is not None and row[9] != claimer and dead(row[9]))
+    ][:limit]
+    for digest in claimed:
+        tx.execute(
+            "UPDATE digests SET not_before = ?, claimed_by = ? WHERE id = ?",
+            (now + lease, claimer, digest.id),
+        )
+    return claimed
 
 
 def sent(tx: Transaction, digest_id: int) -> None:

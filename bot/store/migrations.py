@@ -75,5 +75,9 @@ CHATS_TOPICS_COLLECTIONS_DIGESTS: Migration = (
     "CREATE INDEX digests_topic ON digests (topic_id)",
 )
 
-MIGRATIONS: tuple[Migration, ...] = (CHATS_TOPICS_COLLECTIONS_DIGESTS,)
+# Which process claimed a pending digest to send it (claim_digests): another process takes it
+# over when the claim's lease is over, or at once when the claimer is known to be dead.
+DIGEST_CLAIMS: Migration = ("ALTER TABLE digests ADD COLUMN claimed_by TEXT",)
+
+MIGRATIONS: tuple[Migration, ...] = (CHATS_TOPICS_COLLECTIONS_DIGESTS, DIGEST_CLAIMS)
 """Version N of the schema is MIGRATIONS[:N] applied."""

@@ -7,6 +7,7 @@ import asyncio
 import os
 import shutil
 import signal
+import socket
 import subprocess
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -16,6 +17,7 @@ import pytest
 
 from bot.app import build_application, polling
 from bot.emulator import Emulator
+from bot.features.digests import CLAIMER, claimer_is_dead
 from bot.store import Store, open_store
 from index import Library
 from tests.bot.chats import TOKEN as TEST_TOKEN
@@ -199,3 +201,12 @@ async def test_a_group_that_removed_the_bot_loses_its_topics_and_is_not_retried(
 
 def _refused(emulator: Emulator) -> list[Any]:
     return [call for call in emulator.calls if call.method == "sendMessage" and call.status == 403]
+
+
+def test_a_claimer_of_this_machine_that_is_gone_is_dead_and_others_are_not() -> None:
+    assert claimer_is_dead(CLAIMER) is False
+    child = subprocess.Popen(["sleep", "0"])
+    child.wait()
+    assert claimer_is_dead(f"{socket.gethostname()}/{child.pid}") is True
+    assert claimer_is_dead(f"another-machine/{child.pid}") is False
+    assert claimer_is_dead("nonsense") is False

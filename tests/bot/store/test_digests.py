@@ -111,3 +111,30 @@ def test_a_failed_digest_is_tried_again_when_due_then_given_up(store: Store, top
     store.digest_sent(digest.id)
     store.digest_failed(digest.id, retry_at=300.0)
     assert store.pending_digests(now=10**12) == []
+
+
+def test_claimed_digests_are_no_other_claimers_until_their_lease_is_over(
+    store: Store, topic: Topic
+) -> None:
+    store.record_versions({}, [news(topic, "A/1"), news(topic, "A/2")])
+    first = store.claim_digests(now=100.0, lease=60.0, limit=1)
+    assert [digest.symbol for digest in first] == ["A/1"]
+    # Another process, at the same moment: the next one only.
+    assert [d.symbol for d in store.claim_digests(now=100.0, lease=60.0)] == ["A/2"]
+    assert store.claim_digests(now=159.0, lease=60.0) == []
+    # The first claimer died without a word: after its lease, the digest is anyone's again.
+    assert [d.symbol for d in store.claim_digests(now=160.0, lease=60.0)] == ["A/1", "A/2"]
+    store.digest_sent(first[0].id)
+    assert [d.symbol for d in store.claim_digests(now=10_000.0, lease=60.0)] == ["A/2"]
+
+
+def test_a_digest_claimed_by_a_dead_process_is_taken_over_at_once(
+    store: Store, topic: Topic
+) -> None:
+    store.record_versions({}, [news(topic, "A/1")])
+    (claimed,) = store.claim_digests(now=100.0, lease=600.0, claimer="host/1")
+    assert store.claim_digests(now=101.0, lease=600.0, claimer="host/2") == []
+    (taken,) = store.claim_digests(
+        now=101.0, lease=600.0, claimer="host/2", dead=lambda claimer: claimer == "host/1"
+    )
+    assert taken.id == claimed.id
