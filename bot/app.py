@@ -12,6 +12,7 @@ import threading
 import time
 from collections.abc import AsyncIterator, Collection, Iterator
 from contextlib import asynccontextmanager, contextmanager, suppress
+from typing import Any
 
 from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
@@ -43,6 +44,8 @@ from bot.persistence import StoreChatPersistence
 from bot.replies.i18n import N_, Texts, texts
 from bot.services.alerts import Alerts
 from bot.services.ordering import RUNNING, ChatOrder
+from bot.services.shared import SharedSearches, SharedUpdates
+from bot.services.shared import connect as connect_redis
 from bot.services.throttle import Clock, SearchLimits, SearchThrottle
 from bot.store import Store, memory_store
 from index import ENGLISH, LANGUAGES, Library
@@ -120,6 +123,18 @@ async def _stopped(application: BotApplication) -> None:
         task.cancel()
         with suppress(asyncio.CancelledError):
             await task
+    searches = application.bot_data.services.searches
+    if isinstance(searches, SharedSearches):
+        await searches.close()
+
+
+def _shared(url: str, prefix: str) -> dict[str, Any]:
+    """The Services' fields kept in Redis, through one client."""
+    client = connect_redis(url)
+    return {
+        "searches": SharedSearches(client, prefix=prefix),
+        "seen": SharedUpdates(client, prefix=prefix),
+    }
 
 
 def build_application(
@@ -135,6 +150,8 @@ def build_application(
     clock: Clock = time.monotonic,
     concurrent: int = RUNNING,
     digest_interval: float = DIGEST_INTERVAL,
+    redis_url: str | None = None,
+    redis_prefix: str | None = None,
 ) -> BotApplication:
     """The bot; with `store`, what chats chose (their report, their language, the topics they
     follow, the paragraphs they saved) survives restarts; without, it is kept in memory. Every
@@ -146,6 +163,11 @@ def build_application(
     than the reply being lost. `limits` holds back people and groups searching faster than
     that; `operators` are the user ids allowed the operators' commands, and `operators_chat`
     is told of failures. `clock` times the limits, the failure notices and the uptime.
+
+    With `redis_url`, result pages and the update ids handled are kept in Redis, shared with
+    the other processes serving the same bot (bot/services/shared.py), under keys that begin
+    with `redis_prefix` (by default the bot's own, from its id: several bots may share a Redis);
+    otherwise in memory.
 
     Up to `concurrent` updates are handled at once, of different chats: a slow search in one
     chat does not hold up the others' replies, while each chat's updates are handled one after
@@ -176,6 +198,8 @@ def build_application(
     # Written within a second of a change, not only at a clean shutdown.
     builder.persistence(StoreChatPersistence(store, update_interval=1))
     application = builder.build()
+    prefix = redis_prefix or f"reportbot:{token.partition(':')[0]}:"
+    shared = {} if redis_url is None else _shared(redis_url, prefix)
     application.bot_data.services = Services(
         library=library,
         store=store,
@@ -185,6 +209,7 @@ def build_application(
         operators=frozenset(operators),
         clock=clock,
         started=clock(),
+        **shared,
     )
     # Before every feature: a redelivered update (a webhook retrying) goes no further.
     application.add_handler(TypeHandler(Update, _once), group=-1)
@@ -194,7 +219,7 @@ def build_application(
 
 
 async def _once(update: Update, context: BotContext) -> None:
-    if not context.services.seen.first_time(update.update_id):
+    if not await context.services.seen.first_time(update.update_id):
         log.debug("update %d came again; handled already", update.update_id)
         raise ApplicationHandlerStop
 

@@ -220,6 +220,7 @@ def _run(settings: Settings, library: Library) -> int:
         operators=settings.admin_ids,
         operators_chat=settings.admin_chat_id,
         digest_interval=settings.digest_interval,
+        redis_url=settings.redis_url.get_secret_value() if settings.redis_url else None,
     )
     library.keep_warm()
     try:
@@ -677,7 +678,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     secrets = [
         secret.get_secret_value()
-        for secret in (settings.token, settings.webhook_secret, settings.database_url)
+        for secret in (
+            settings.token,
+            settings.webhook_secret,
+            settings.database_url,
+            settings.redis_url,
+        )
         if secret is not None
     ]
     in_sandbox = args.command == "sandbox" or (args.command == "run" and settings.token is None)

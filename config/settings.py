@@ -75,6 +75,13 @@ class Settings(BaseSettings):
             "processes (postgresql://user:password@host:5432/name); none: SQLite in data_dir."
         ),
     )
+    redis_url: SecretStr | None = Field(
+        default=None,
+        description=(
+            "A Redis server for the short-lived state several bot processes share (result "
+            "pages, updates handled): redis://host:6379/0; none: this process's memory."
+        ),
+    )
     digest_interval: float = Field(
         default=5.0,
         gt=0,

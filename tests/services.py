@@ -14,6 +14,7 @@ from contextlib import contextmanager
 
 import psycopg
 import pytest
+import redis
 
 POSTGRESQL = os.environ.get(
     "REPORTBOT_TEST_POSTGRESQL", "postgresql://postgres@127.0.0.1:5432/test"
@@ -46,3 +47,26 @@ def postgresql_schema() -> Iterator[str]:
     finally:
         admin.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
         admin.close()
+
+
+REDIS = os.environ.get("REPORTBOT_TEST_REDIS", "redis://127.0.0.1:6379/0")
+
+
+@contextmanager
+def redis_prefix() -> Iterator[str]:
+    """A key prefix of the test's own in the test Redis, its keys deleted afterwards."""
+    client = redis.Redis.from_url(REDIS, socket_connect_timeout=3, socket_timeout=3)
+    try:
+        client.ping()
+    except redis.RedisError as error:
+        client.close()
+        unavailable("Redis", error)
+        raise
+    prefix = f"test-{uuid.uuid4().hex[:12]}:"
+    try:
+        yield prefix
+    finally:
+        keys = list(client.scan_iter(f"{prefix}*"))
+        if keys:
+            client.delete(*keys)
+        client.close()

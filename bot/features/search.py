@@ -68,7 +68,7 @@ async def _search(update: Update, context: BotContext, query: str) -> None:
         if verdict.warn:
             await send(context, chat, [Reply(render.slow_down(t, verdict.wait))])
         return
-    page = ResultsPage(context.services.searches.remember(query), 0)
+    page = ResultsPage(await context.services.searches.remember(query), 0)
     replies = await asyncio.to_thread(
         _results, context.services.library, t, query, page, context.bot.username
     )
@@ -87,7 +87,7 @@ async def _turn_page(
     # A toast under the button, not a message: a flood of presses floods no chat.
     if not verdict.allowed:
         return render.slow_down(t, verdict.wait)
-    query = services.searches.recall(page.token)
+    query = await services.searches.recall(page.token)
     if query is None or page.page >= MAX_PAGES:
         return render.expired_search(t)
     replies = await asyncio.to_thread(

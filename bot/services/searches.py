@@ -10,15 +10,23 @@ import secrets
 
 from cachetools import TTLCache
 
+# How long a search is remembered, in seconds.
+LIFETIME = 24 * 3600
+
 
 class SearchMemory:
-    def __init__(self, capacity: int = 5_000, lifetime: float = 24 * 3600) -> None:
+    """In this process's memory (bot/services/shared.py: in Redis, for several processes)."""
+
+    def __init__(self, capacity: int = 5_000, lifetime: int = LIFETIME) -> None:
         self._queries: TTLCache[str, str] = TTLCache(maxsize=capacity, ttl=lifetime)
 
-    def remember(self, query: str) -> str:
+    async def remember(self, query: str) -> str:
         token = secrets.token_hex(4)
-        self._queries[token] = query
+        self._local(token, query)
         return token
 
-    def recall(self, token: str) -> str | None:
+    async def recall(self, token: str) -> str | None:
         return self._queries.get(token)
+
+    def _local(self, token: str, query: str) -> None:
+        self._queries[token] = query

@@ -23,7 +23,7 @@ class SeenUpdates:
     def __init__(self, size: int = SEEN_UPDATES) -> None:
         self._ids: FIFOCache[int, None] = FIFOCache(maxsize=size)
 
-    def first_time(self, update_id: int) -> bool:
+    async def first_time(self, update_id: int) -> bool:
         """True the first time `update_id` is seen (within the last `size` ids), then False."""
         if update_id in self._ids:
             return False

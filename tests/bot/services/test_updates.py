@@ -14,12 +14,14 @@ import pytest
 
 from bot.app import build_application, polling
 from bot.emulator import Emulator
+from bot.services.shared import SharedUpdates, connect
 from bot.services.updates import SeenUpdates
 from bot.store import open_store
 from bot.webhook import SECRET_HEADER, webhook
 from index import Library
 from tests.bot.chats import TOKEN, Chat, rejected_calls
 from tests.bot.loopback import free_port
+from tests.services import REDIS, redis_prefix
 
 UPGRADED = "Bad Request: group chat was upgraded to a supergroup chat"
 
@@ -49,12 +51,23 @@ async def settled(chat: Chat) -> None:
     )
 
 
-def test_an_update_id_is_new_once_whatever_the_order_and_memory_stays_bounded() -> None:
+async def test_an_update_id_is_new_once_whatever_the_order_and_memory_stays_bounded() -> None:
     seen = SeenUpdates(size=3)
-    assert [seen.first_time(n) for n in (5, 3, 4, 5, 3)] == [True, True, True, False, False]
-    assert seen.first_time(6)
+    firsts = [await seen.first_time(n) for n in (5, 3, 4, 5, 3)]
+    assert firsts == [True, True, True, False, False]
+    assert await seen.first_time(6)
     # The oldest id has left the memory.
-    assert seen.first_time(5)
+    assert await seen.first_time(5)
+
+
+async def test_with_redis_an_update_id_is_new_once_across_processes() -> None:
+    with redis_prefix() as prefix:
+        one, other = connect(REDIS), connect(REDIS)
+        first, second = SharedUpdates(one, prefix=prefix), SharedUpdates(other, prefix=prefix)
+        assert [await first.first_time(7), await second.first_time(7)] == [True, False]
+        assert await second.first_time(8)
+        await one.aclose()
+        await other.aclose()
 
 
 async def test_an_update_delivered_twice_is_answered_once(private: Chat) -> None:
