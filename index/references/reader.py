@@ -176,12 +176,15 @@ class _Context:
         # Full names in their order, then short ones, each kept where none kept before stands:
         # 世界卫生大会 is not also 大会, "the Commission on Human Rights" not also "the Commission".
         kept: list[tuple[int, int, Body]] = []
+        # The characters already in a kept name: a text naming bodies many times is read in
+        # time proportional to its length, not to the square of its names.
+        taken = bytearray(len(text))
         for body, pattern in (*compiled.bodies, *compiled.short_bodies):
-            kept.extend(
-                (match.start(), match.end(), body)
-                for match in pattern.finditer(text)
-                if not any(start < match.end() and match.start() < end for start, end, _ in kept)
-            )
+            for match in pattern.finditer(text):
+                start, end = match.span()
+                if not any(taken[start:end]):
+                    kept.append((start, end, body))
+                    taken[start:end] = b"\x01" * (end - start)
         self.bodies = sorted(kept)
         self._treaties: list[tuple[int, str]] | None = None
 

@@ -27,7 +27,7 @@ from index.language.meaning import encoder
 from index.language.official import check_language
 from index.models import Report
 from index.store import schema
-from index.store.citations import Citations, rows_of, write_citations
+from index.store.citations import Citations, Row, rows_of, write_citations
 from index.store.documents import (
     check_report,
     paragraph_document,
@@ -79,6 +79,8 @@ class Batch:
         self._missing = False
         # The reports removed, whose vectors and citations go too.
         self._removed: set[ReportKey] = set()
+        # The citations of the reports added, by report (citations.py).
+        self._cited: dict[ReportKey, list[Row]] = {}
         # The vectors step, once the transaction has ended.
         self.encoded: Encoded | None = None
 
@@ -93,6 +95,9 @@ class Batch:
         for paragraph in report.paragraphs:
             self._writer.add_document(**paragraph_document(paragraph, report.title))
         self._encode[report.symbol, report.lang] = None
+        # Read now, from the paragraphs at hand: reading them back from the index would cost
+        # as much again.
+        self._cited[report.symbol, report.lang] = rows_of(report.paragraphs)
 
     def remove(self, symbol: str, lang: str | None = None) -> list[ReportKey]:
         """Removes report `symbol` in `lang`, or in every language when None, with its
@@ -109,6 +114,7 @@ class Batch:
             )
         for key in found:
             self._encode.pop(key, None)
+            self._cited.pop(key, None)
             self._removed.add(key)
         return found
 
@@ -166,34 +172,25 @@ class Batch:
 
     def _write_citations(self, folder: Path) -> None:
         """Writes the citations of the reports added into `folder`, whose Whoosh index is
-        committed, and drops those of the reports removed; all of them, the first time."""
-        ix = open_for_reading(folder)
-        try:
-            with ix.searcher() as searcher:
-                every = Citations.open(folder) is None
-                reports = (
-                    sorted(
-                        (stored["symbol"], stored["lang"])
-                        for stored in searcher.documents(kind=schema.REPORT)
-                    )
-                    if every
-                    else list(self._encode)
-                )
-                added = [
-                    (
-                        report,
-                        rows_of(
-                            paragraph_from(stored)
-                            for stored in searcher.documents(
-                                kind=schema.PARAGRAPH, symbol=report[0], lang=report[1]
+        committed, and drops those of the reports removed; all of them, the first time (the
+        others' read back from the index)."""
+        added = dict(self._cited)
+        if Citations.open(folder) is None:
+            ix = open_for_reading(folder)
+            try:
+                with ix.searcher() as searcher:
+                    for stored in searcher.documents(kind=schema.REPORT):
+                        report = (stored["symbol"], stored["lang"])
+                        if report not in added:
+                            added[report] = rows_of(
+                                paragraph_from(document)
+                                for document in searcher.documents(
+                                    kind=schema.PARAGRAPH, symbol=report[0], lang=report[1]
+                                )
                             )
-                        ),
-                    )
-                    for report in reports
-                ]
-        finally:
-            ix.close()
-        write_citations(folder, {*reports, *self._removed}, added)
+            finally:
+                ix.close()
+        write_citations(folder, {*added, *self._removed}, added.items())
 
 
 @contextlib.contextmanager
