@@ -123,9 +123,7 @@ async def _stopped(application: BotApplication) -> None:
         task.cancel()
         with suppress(asyncio.CancelledError):
             await task
-    searches = application.bot_data.services.searches
-    if isinstance(searches, SharedSearches):
-        await searches.close()
+    await application.bot_data.services.searches.close()
 
 
 def _shared(url: str, prefix: str) -> dict[str, Any]:

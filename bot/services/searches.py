@@ -28,5 +28,8 @@ class SearchMemory:
     async def recall(self, token: str) -> str | None:
         return self._queries.get(token)
 
+    async def close(self) -> None:
+        """Lets go of what it holds outside the process: nothing, in memory."""
+
     def _local(self, token: str, query: str) -> None:
         self._queries[token] = query

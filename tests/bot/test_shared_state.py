@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 from telegram import Update
 
-from bot.app import BotApplication, build_application
+from bot.app import build_application
+from bot.context import BotApplication
 from bot.emulator import Emulator
 from index import Library
 from tests.bot.chats import TOKEN
