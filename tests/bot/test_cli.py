@@ -19,6 +19,7 @@ import pytest
 
 from bot.emulator import Emulator
 from bot.store import DATABASE_FILE, open_store
+from bot.store.migrations import MIGRATIONS
 from index import MATCHES, MODES, Library
 from index.store.generations import Generations
 from index.store.vectors import CODES, KEYS, SCALES
@@ -562,9 +563,9 @@ def test_a_database_written_by_a_newer_bot_is_refused_in_one_line(
     done = reportbot(env, "run")
     assert done.returncode == 1
     assert done.stderr.splitlines()[-1] == (
-        f"reportbot: the database {path} is at schema version 2, and this reportbot knows "
-        "versions up to 1: it was written by a newer reportbot. Run that version, or restore "
-        "a backup made by this one."
+        f"reportbot: the database {path} is at schema version {len(MIGRATIONS) + 1}, and this "
+        f"reportbot knows versions up to {len(MIGRATIONS)}: it was written by a newer reportbot. "
+        "Run that version, or restore a backup made by this one."
     )
     assert "Traceback" not in done.stderr
 
